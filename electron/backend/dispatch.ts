@@ -1,0 +1,37 @@
+/**
+ * The single entry point both transports call: validate the input against the contract, run the handler,
+ * and turn every outcome into an envelope. Nothing is written unless the input validated.
+ */
+import type { z } from 'zod';
+import { ApiError, contract, isMethodName, type ApiErrorBody, type Envelope } from '../contract';
+import type { BackendContext, Handlers } from './handlers';
+
+export function validationError(error: z.ZodError): ApiError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const summary = issues.map((issue) => (issue.path ? `${issue.path}：${issue.message}` : issue.message)).join('；');
+  return new ApiError({ code: 'VALIDATION', message: `请求内容有误：${summary}`, issues });
+}
+
+export function toErrorBody(error: unknown, log: (message: string) => void): ApiErrorBody {
+  if (error instanceof ApiError) return error.toBody();
+  log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如果反复出现，请把日志发给管理员。' };
+}
+
+export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope<unknown>>;
+
+export function createDispatch(handlers: Handlers, ctx: BackendContext, log: (message: string) => void): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: `没有名为「${method}」的接口。` } };
+    }
+    const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+    try {
+      const handler = handlers[method] as (input: unknown, context: BackendContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error, log) };
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
+import type { DataStore } from '../storage/data-store';
+
+/** What every handler may use. Plain Node: no Electron, no DOM. */
+export interface BackendContext {
+  store: DataStore;
+  app: { name: string; version: string; mode: RunMode; startedAt: Date };
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: BackendContext) => Promise<OutputOf<M>>;
+
+/** Exactly one handler per contract method; the type makes a missing or extra one a compile error. */
+export type Handlers = { [M in MethodName]: Handler<M> };

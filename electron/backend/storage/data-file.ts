@@ -1,0 +1,217 @@
+/**
+ * One data file: one concern, one schema, one version. Held in a lowdb `Low` with our own adapter
+ * (never JSONFilePreset, which silently swaps to memory storage under NODE_ENV=test).
+ *
+ * On disk: `{ "schemaVersion": N, "savedAt": ISO, "data": … }`, written durably.
+ * A file that does not parse or validate is reported and never overwritten: every write is refused
+ * until a person repairs or restores it.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { z } from 'zod';
+import type { DataFileHealth } from '../../contract';
+import { backupPathOf, removeStaleTempFiles, writeFileDurably } from './durable-write';
+import { StorageError, describeJsonSyntaxError } from './storage-error';
+
+export interface DataFileSpec<T> {
+  /** Stable id, e.g. 'settings'. */
+  id: string;
+  /** Chinese label for the status page. */
+  label: string;
+  fileName: string;
+  /** Current schema version. Older files are migrated step by step on open. */
+  version: number;
+  schema: z.ZodType<T>;
+  defaults: () => T;
+  /** `migrations[n]` turns version-n data into version n+1 data. */
+  migrations?: Record<number, (data: unknown) => unknown>;
+}
+
+interface OnDisk {
+  schemaVersion: number;
+  savedAt: string;
+  data: unknown;
+}
+
+/** A zod issue list as "field: message" pairs, for the user and for details. */
+function issuesOf(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+export function encodeDataFile(version: number, data: unknown, savedAt = new Date()): string {
+  const onDisk: OnDisk = { schemaVersion: version, savedAt: savedAt.toISOString(), data };
+  return `${JSON.stringify(onDisk, null, 1)}\n`;
+}
+
+/**
+ * Parses, migrates and validates a file's text. Pure apart from the spec; throws StorageError.
+ * Returns the data and whether it was migrated from an older version.
+ */
+export function decodeDataFile<T>(spec: DataFileSpec<T>, text: string): { data: T; migratedFrom?: number } {
+  const name = spec.fileName;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const where = describeJsonSyntaxError(text);
+    throw new StorageError(
+      'STORAGE_CORRUPT',
+      `数据文件 ${name} 已损坏，无法读取（${where}）。文件未被改动。`,
+      name,
+    );
+  }
+  const header = parsed as Partial<OnDisk> | null;
+  if (typeof header !== 'object' || header === null || !Number.isInteger(header.schemaVersion) || !('data' in header)) {
+    throw new StorageError(
+      'STORAGE_INVALID',
+      `数据文件 ${name} 缺少 schemaVersion 或 data 字段，不是 Call Coach 的数据文件。文件未被改动。`,
+      name,
+    );
+  }
+  const fileVersion = header.schemaVersion as number;
+  if (fileVersion > spec.version) {
+    throw new StorageError(
+      'STORAGE_VERSION',
+      `数据文件 ${name} 由更新版本的 Call Coach 写入（结构版本 ${fileVersion}，本程序支持 ${spec.version}）。请升级程序；文件未被改动。`,
+      name,
+    );
+  }
+  let data: unknown = header.data;
+  for (let version = fileVersion; version < spec.version; version += 1) {
+    const migrate = spec.migrations?.[version];
+    if (!migrate) {
+      throw new StorageError('STORAGE_VERSION', `数据文件 ${name} 的结构版本 ${version} 无法升级（缺少迁移）。文件未被改动。`, name);
+    }
+    data = migrate(data);
+  }
+  const result = spec.schema.safeParse(data);
+  if (!result.success) {
+    const issues = issuesOf(result.error);
+    const first = issues[0];
+    const where = first ? `字段「${first.path || '（整体）'}」：${first.message}` : '';
+    throw new StorageError(
+      'STORAGE_INVALID',
+      `数据文件 ${name} 内容不符合格式（${where}${issues.length > 1 ? ` 等 ${issues.length} 处` : ''}）。文件未被改动。`,
+      name,
+      issues,
+    );
+  }
+  return fileVersion < spec.version ? { data: result.data, migratedFrom: fileVersion } : { data: result.data };
+}
+
+class DurableJsonAdapter<T> implements Adapter<T> {
+  constructor(
+    private readonly filePath: string,
+    private readonly spec: DataFileSpec<T>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await fsp.readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StorageError('STORAGE_IO', `无法读取数据文件 ${this.spec.fileName}：${(error as Error).message}`, this.spec.fileName);
+    }
+    const { data, migratedFrom } = decodeDataFile(this.spec, text);
+    if (migratedFrom !== undefined) {
+      // Keep the pre-migration file whole, then write the migrated version.
+      await fsp.copyFile(this.filePath, `${this.filePath}.v${migratedFrom}.bak`);
+      await this.write(data);
+    }
+    return data;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.filePath, encodeDataFile(this.spec.version, data));
+  }
+}
+
+/** Tells the user how to get going again: from the kept previous copy when there is one. */
+async function withRecoveryHint(error: StorageError, filePath: string): Promise<StorageError> {
+  if (error.code !== 'STORAGE_CORRUPT' && error.code !== 'STORAGE_INVALID') return error;
+  const backup = backupPathOf(filePath);
+  const hasBackup = await fsp
+    .access(backup)
+    .then(() => true)
+    .catch(() => false);
+  const hint = hasBackup
+    ? `同目录有上一次保存的完好副本 ${path.basename(backup)}：关闭程序，用它替换 ${path.basename(filePath)} 后重新启动。`
+    : `请关闭程序，修复或移走 ${path.basename(filePath)} 后重新启动（移走后该项内容将恢复为默认值）。`;
+  return new StorageError(error.code, `${error.message}${hint}`, error.file, error.issues);
+}
+
+export class DataFile<T> {
+  readonly path: string;
+  private readonly low: Low<T>;
+  private openError: StorageError | undefined;
+  /** Serialises writes to this file (lowdb itself would interleave them). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    dir: string,
+    readonly spec: DataFileSpec<T>,
+  ) {
+    this.path = path.join(dir, spec.fileName);
+    this.low = new Low<T>(new DurableJsonAdapter(this.path, spec), spec.defaults());
+  }
+
+  /** Opens the file; a missing one is created with defaults. Content problems are recorded, not thrown. */
+  static async open<T>(dir: string, spec: DataFileSpec<T>): Promise<DataFile<T>> {
+    const file = new DataFile(dir, spec);
+    await removeStaleTempFiles(file.path);
+    try {
+      const existing = await file.low.adapter.read();
+      if (existing === null) await file.low.write();
+      else file.low.data = existing;
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      file.openError = await withRecoveryHint(error, file.path);
+    }
+    return file;
+  }
+
+  get error(): StorageError | undefined {
+    return this.openError;
+  }
+
+  /** The current data. Throws the open error for a broken file. */
+  read(): Readonly<T> {
+    if (this.openError) throw this.openError;
+    return this.low.data;
+  }
+
+  /**
+   * Applies a change: the mutator works on a copy, the result is validated, written durably, and only then
+   * becomes the current data. A failed write leaves both memory and disk as they were.
+   */
+  update(mutate: (draft: T) => void): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.openError) throw this.openError;
+      const draft = structuredClone(this.low.data);
+      mutate(draft);
+      const next = this.spec.schema.parse(draft);
+      await this.low.adapter.write(next);
+      this.low.data = next;
+      return next;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async health(): Promise<DataFileHealth> {
+    const stat = await fsp.stat(this.path).catch(() => null);
+    return {
+      id: this.spec.id,
+      label: this.spec.label,
+      fileName: this.spec.fileName,
+      schemaVersion: this.spec.version,
+      state: this.openError ? 'error' : stat ? 'ok' : 'missing',
+      sizeBytes: stat?.size ?? null,
+      modifiedAt: stat?.mtime.toISOString() ?? null,
+      ...(this.openError ? { error: this.openError.message } : {}),
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one contract between the renderer and the backend: method name → zod input schema → output type.
+ * The preload exposes one function per method, the web server exposes `POST /api/<method>`, the
+ * backend's handler map must implement exactly these, and the renderer's client is typed from here.
+ * Pure: imports nothing from Node or the DOM.
+ */
+import { z } from 'zod';
+import './zod-locale';
+import type { Envelope } from './errors';
+import { settingsPatchSchema, type Settings } from './settings';
+import type { AppStatus } from './status';
+
+export * from './errors';
+export * from './settings';
+export * from './status';
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only (boxed, so a nullable output survives NonNullable). */
+  readonly output?: { type: O };
+}
+
+/** `method<Output>()(inputSchema)`: the output type is given, the input type is inferred. */
+function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+}
+
+const noInput = z.object({}).strict();
+
+export const contract = {
+  'app.status': method<AppStatus>()(noInput),
+  'settings.get': method<Settings>()(noInput),
+  'settings.update': method<Settings>()(settingsPatchSchema),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes. */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation. */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['output']>['type'];
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The typed client surface: one function per method, resolving to the output or rejecting with ApiError. */
+export type Api = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
+
+/** What the Electron preload exposes: the same functions, returning envelopes (errors do not cross IPC intact). */
+export type BridgeApi = {
+  [M in MethodName]: (input: InputOf<M>) => Promise<Envelope<OutputOf<M>>>;
+};
+
+/** HTTP path of a method in browser mode. */
+export const httpPathOf = (name: MethodName): string => `/api/${name}`;
+/** IPC channel of a method in the desktop app. */
+export const ipcChannelOf = (name: MethodName): string => `api:${name}`;
+/** Header that carries the per-launch token in browser mode. */
+export const TOKEN_HEADER = 'x-call-coach-token';

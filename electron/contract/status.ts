@@ -1,0 +1,32 @@
+/** What the 关于/状态 page shows; read from the running backend. */
+
+export type RunMode = 'electron' | 'browser';
+
+export type DataFileState = 'ok' | 'missing' | 'error';
+
+export interface DataFileHealth {
+  /** Stable id of the concern the file holds, e.g. 'settings'. */
+  id: string;
+  /** Chinese label for the UI. */
+  label: string;
+  fileName: string;
+  schemaVersion: number;
+  state: DataFileState;
+  sizeBytes: number | null;
+  modifiedAt: string | null;
+  /** Present when state is 'error': the Chinese message the user sees. */
+  error?: string;
+}
+
+export interface AppStatus {
+  appName: string;
+  version: string;
+  mode: RunMode;
+  dataDir: string;
+  startedAt: string;
+  nodeVersion: string;
+  storage: {
+    healthy: boolean;
+    files: DataFileHealth[];
+  };
+}

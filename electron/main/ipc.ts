@@ -1,0 +1,15 @@
+/** The Electron transport: one ipcMain handler per contract method, each checking who is asking. */
+import type { IpcMain } from 'electron';
+import { ipcChannelOf, methodNames, type Envelope } from '../contract';
+import type { Dispatch } from '../backend/dispatch';
+import { isTrustedSender } from './security';
+
+const refused: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本程序的页面。' } };
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch): void {
+  for (const name of methodNames) {
+    ipcMain.handle(ipcChannelOf(name), (event, input: unknown) =>
+      isTrustedSender(event.senderFrame) ? dispatch(name, input) : Promise.resolve(refused),
+    );
+  }
+}

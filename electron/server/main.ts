@@ -1,0 +1,54 @@
+/**
+ * Browser mode: the backend behind a loopback web server that also serves the built renderer.
+ *   node dist/electron/server.cjs [--data-dir DIR] [--port N]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend';
+import { APP_VERSION, defaultBrowserDataDir, resolveDataDir } from '../backend/app-info';
+import { startWebServer, type WebServer } from './web-server';
+
+const DEFAULT_PORT = 5317;
+
+async function listen(backendDispatch: Parameters<typeof startWebServer>[0]['dispatch'], port: number, portWasChosen: boolean): Promise<WebServer> {
+  const staticDir = path.resolve(__dirname, '../renderer');
+  try {
+    return await startWebServer({ dispatch: backendDispatch, staticDir, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portWasChosen) throw error;
+    return startWebServer({ dispatch: backendDispatch, staticDir, port: 0 });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+  });
+  const portText = values.port ?? process.env.CALL_COACH_PORT;
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
+  const dataDir = resolveDataDir(values['data-dir'], process.env, defaultBrowserDataDir);
+
+  const backend = await createBackend({ dataDir, mode: 'browser', version: APP_VERSION });
+  const web = await listen(backend.dispatch, port, portText !== undefined);
+
+  console.log('Call Coach 催缴通话助手 is running in browser mode.');
+  console.log(`  Open: ${web.url}`);
+  console.log(`  Data: ${dataDir}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = () => {
+    void web.close().finally(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Call Coach could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

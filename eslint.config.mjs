@@ -1,0 +1,75 @@
+// Lint, including the import boundaries between layers (see README "Architecture").
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const noNode = nodeBuiltins.map((name) => ({ name, message: 'This layer must not use Node built-ins.' }));
+
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history', 'fetch', 'HTMLElement'].map(
+  (name) => ({ name, message: 'This layer must not use the DOM.' }),
+);
+const nodeGlobals = ['process', 'Buffer', '__dirname', '__filename', 'require', 'global', 'setImmediate'].map((name) => ({
+  name,
+  message: 'This layer must not use Node globals.',
+}));
+
+const layer = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+/** A folder as import patterns: the folder itself (its index) and anything inside it. */
+const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'tools/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  // Pure layers: shared by renderer and backend; neither Node nor DOM, nor electron.
+  {
+    files: ['state-machines/**', 'scripts-library/**', 'domain/**', 'electron/contract/**'],
+    rules: {
+      ...layer([noElectron, ...noNode], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer', 'backend', 'server', 'main', 'preload')], message: 'Pure modules import only other pure modules and pure libraries.' }]),
+      'no-restricted-globals': ['error', ...domGlobals, ...nodeGlobals],
+    },
+  },
+  // Backend and browser-mode server: plain Node, no Electron, no DOM, no renderer code.
+  {
+    files: ['electron/backend/**', 'electron/server/**'],
+    rules: {
+      ...layer([noElectron], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer', 'main', 'preload')], message: 'The backend runs without Electron and without a DOM.' }]),
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  // The renderer: DOM, no Node, no Electron, no backend.
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer([noElectron, ...noNode], [{ group: folders('electron/backend', 'electron/server', 'electron/main', 'electron/preload'), message: 'The renderer reaches the backend only through the typed client (renderer/src/api).' }]),
+      'no-restricted-globals': ['error', ...nodeGlobals],
+    },
+  },
+  // Main and preload are the only places that may import electron.
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: layer([], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer')], message: 'The main process does not load renderer code.' }]),
+  },
+  {
+    files: ['tests/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,56 @@
+import {
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  InfoCircleOutlined,
+  PhoneOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { AboutPage } from '../pages/about/AboutPage';
+import { ComingSoonPage } from '../pages/ComingSoonPage';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: ReactNode;
+}
+
+/** For areas not built yet: an honest 即将推出 page that says what they will do. */
+const comingSoon = (label: string, description: string) => ({
+  label,
+  element: <ComingSoonPage title={label} description={description} />,
+});
+
+/** The app's areas, in menu order; Alt+1 … Alt+6 jump to them. */
+export const navItems: NavItem[] = [
+  {
+    path: '/today',
+    icon: <CalendarOutlined />,
+    ...comingSoon('今日跟进', '每天上班从这里开始：今天到期的缴费承诺、已失约的承诺、约好的回电、维修回访和该发的通知，按优先级排好。'),
+  },
+  {
+    path: '/households',
+    icon: <TeamOutlined />,
+    ...comingSoon('业主欠费', '导入收费系统导出的台账，按欠费金额、欠费月数、最近联系时间查找业主，打开完整的欠费档案。'),
+  },
+  {
+    path: '/call',
+    icon: <PhoneOutlined />,
+    ...comingSoon('通话', '通话时左边是业主的欠费档案，右边一步步提示下一句话怎么说；把“过两天”落实成具体日期、金额和缴费方式，结果一键记录。'),
+  },
+  {
+    path: '/scripts',
+    icon: <BookOutlined />,
+    ...comingSoon('话术库', '组长维护团队共用的话术，按环节和异议类型分类；保存时自动检查是否合规。'),
+  },
+  {
+    path: '/reports',
+    icon: <BarChartOutlined />,
+    ...comingSoon('报表', '收缴率、承诺兑现率、接通率和欠费账龄分布，看清谁需要帮助。'),
+  },
+  { path: '/about', label: '关于/状态', icon: <InfoCircleOutlined />, element: <AboutPage /> },
+];
+
+export const DEFAULT_PATH = '/today';

@@ -1,0 +1,27 @@
+/** The backend's status (version, data directory, storage health): read by the header and the 关于/状态 page. */
+import { create } from 'zustand';
+import { ApiError, type Api, type AppStatus } from '../../../electron/contract';
+
+interface StatusState {
+  status: AppStatus | null;
+  error: ApiError | null;
+  loading: boolean;
+  refresh(api: Api): Promise<void>;
+}
+
+const initial = { status: null, error: null, loading: false };
+
+export const useStatusStore = create<StatusState>()((set) => ({
+  ...initial,
+  async refresh(api) {
+    set({ loading: true });
+    try {
+      set({ status: await api['app.status']({}), error: null, loading: false });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) });
+      set({ error: apiError, loading: false });
+    }
+  },
+}));
+
+export const resetStatusStore = (): void => useStatusStore.setState(initial);
