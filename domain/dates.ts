@@ -1,0 +1,122 @@
+/**
+ * Dates are `YYYY-MM-DD` strings (Asia/Shanghai calendar days), periods are inclusive day ranges.
+ * Parsing accepts what exports write: 2025-01-05, 2025/1/5, 2025.1.5, 2025年1月5日, 20250105, spreadsheet
+ * dates and serial numbers; periods as one month (2025-01, 2025年1月, 202501) or a range of months or days
+ * (2025-01~2025-03, 2025-01-01至2025-03-31, 2025.01.01-2025.03.31).
+ */
+import { cleanCell } from './text';
+
+export type IsoDate = string;
+
+export interface Period {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const monthEnd = (year: number, month: number): IsoDate => `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+
+/** Months since year 0: comparable and subtractable. */
+export function monthIndex(date: IsoDate): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+export function monthLabel(index: number): string {
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+}
+
+/** Excel's day serial (1900 date system) to a date. */
+function fromSerial(serial: number): IsoDate | null {
+  if (!Number.isInteger(serial) || serial < 32874 || serial > 73051) return null; // 1990 … 2099
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** A spreadsheet Date cell: exceljs gives midnight UTC of the written day. */
+const fromDateObject = (date: Date): IsoDate | null =>
+  Number.isNaN(date.getTime()) ? null : isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+
+const DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
+const MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
+const COMPACT_MONTH = /^(\d{4})(\d{2})$/;
+
+function dayOf(text: string): IsoDate | null {
+  const m = DAY.exec(text) ?? COMPACT_DAY.exec(text);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+function monthOf(text: string): Period | null {
+  const m = MONTH.exec(text) ?? COMPACT_MONTH.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const start = isoDate(year, month, 1);
+  return start ? { start, end: monthEnd(year, month) } : null;
+}
+
+export function parseDate(value: unknown): Parsed<IsoDate> {
+  if (value instanceof Date) {
+    const date = fromDateObject(value);
+    return date ? { ok: true, value: date } : { ok: false, reason: '日期无效' };
+  }
+  if (typeof value === 'number') {
+    const date = fromSerial(value);
+    return date ? { ok: true, value: date } : { ok: false, reason: `无法识别的日期「${value}」` };
+  }
+  const text = cleanCell(value);
+  if (!text) return { ok: true, value: null };
+  const date = dayOf(text.replace(/\s*\d{1,2}:\d{2}(:\d{2})?$/, ''));
+  return date ? { ok: true, value: date } : { ok: false, reason: `无法识别的日期「${text}」` };
+}
+
+/** One side of a range: a day, or a month (its first day for a start, last day for an end). */
+function boundary(text: string, side: 'start' | 'end'): IsoDate | null {
+  return dayOf(text) ?? monthOf(text)?.[side] ?? null;
+}
+
+const RANGE_SEPARATORS = /\s*(?:~|～|至|到|—|--|－|\s-\s|(?<=[\d日月])-(?=\d{4}))\s*/;
+
+export function parsePeriod(value: unknown): Parsed<Period> {
+  if (value instanceof Date || typeof value === 'number') {
+    const single = parseDate(value);
+    if (!single.ok || !single.value) return single.ok ? { ok: true, value: null } : single;
+    const [year, month] = [Number(single.value.slice(0, 4)), Number(single.value.slice(5, 7))];
+    return { ok: true, value: { start: `${single.value.slice(0, 7)}-01`, end: monthEnd(year, month) } };
+  }
+  const text = cleanCell(value);
+  if (!text) return { ok: true, value: null };
+  const month = monthOf(text);
+  if (month) return { ok: true, value: month };
+  const parts = text.split(RANGE_SEPARATORS);
+  if (parts.length === 2) {
+    const start = boundary(parts[0]!, 'start');
+    const end = boundary(parts[1]!, 'end');
+    if (start && end) {
+      return start <= end ? { ok: true, value: { start, end } } : { ok: false, reason: `期间的开始晚于结束「${text}」` };
+    }
+  }
+  const day = dayOf(text);
+  if (day) return { ok: true, value: { start: `${day.slice(0, 7)}-01`, end: monthEnd(Number(day.slice(0, 4)), Number(day.slice(5, 7))) } };
+  return { ok: false, reason: `无法识别的期间「${text}」` };
+}
+
+/** The calendar months a period touches, as month indexes. */
+export function monthsOf(period: Period): number[] {
+  const months: number[] = [];
+  for (let m = monthIndex(period.start); m <= monthIndex(period.end); m += 1) months.push(m);
+  return months;
+}

@@ -1,0 +1,205 @@
+/**
+ * Turns a sheet's data rows into ledger records, with an error per bad cell (row, column, reason).
+ * Skips blank rows, 合计/小计 rows and repeated header rows. Pure.
+ */
+import { parseDate, parsePeriod, type IsoDate, type Period } from '../dates';
+import type { HouseholdKind } from '../ledger';
+import { parseMoney, type Fen } from '../money';
+import { parsePhones } from '../phone';
+import { parseRoom, type RoomAddress } from '../room';
+import { cleanCell } from '../text';
+import { fieldById, type ColumnMapping, type ImportFieldId } from './fields';
+import type { HeaderInfo } from './header-row';
+
+export interface ImportRecord {
+  /** 1-based row number as the user sees it in the file. */
+  row: number;
+  community: string;
+  room: RoomAddress;
+  ownerName: string;
+  phones: string[];
+  payer: string;
+  feeType: string;
+  period: Period;
+  dueFen: Fen;
+  paidFen: Fen;
+  lateFeeFen: Fen;
+  dueDate: IsoDate | null;
+  kind: HouseholdKind | null;
+  occupied: boolean | null;
+  custody: boolean | null;
+}
+
+export interface RowError {
+  row: number;
+  /** The column's header as written in the file, or the field's name. */
+  column: string;
+  reason: string;
+}
+
+export interface MappedRows {
+  records: ImportRecord[];
+  errors: RowError[];
+  skipped: { blank: number; totals: number; repeatedHeaders: number };
+  /** Assumptions the user should see (e.g. no fee-type column: everything is 物业费). */
+  notes: string[];
+}
+
+export interface MapOptions {
+  /** Used when neither a community column nor a prefix in the room names one. */
+  defaultCommunity: string;
+}
+
+export const DEFAULT_FEE_TYPE = '物业费';
+
+const TOTAL_ROW = /^(合计|小计|总计|本页合计|本页小计|累计|总合计)/;
+const YES = /^(是|y|yes|true|1|托管|已托管)$/i;
+const NO = /^(否|n|no|false|0|未托管|非托管)$/i;
+
+function kindOf(text: string): HouseholdKind | null {
+  if (!text) return null;
+  if (/(商铺|商业|门面|底商|铺面|商用)/.test(text)) return '商铺';
+  if (/(住宅|住房|公寓|别墅|洋房|高层|多层|住)/.test(text)) return '住宅';
+  return null;
+}
+
+function occupiedOf(text: string): boolean | null {
+  if (/(未入住|空置|未交付|未收房|否)/.test(text)) return false;
+  if (/(已入住|入住|自住|出租|是)/.test(text)) return true;
+  return null;
+}
+
+function isTotalRow(cells: readonly unknown[]): boolean {
+  return cells.slice(0, 4).some((cell) => TOTAL_ROW.test(cleanCell(cell)));
+}
+
+function isRepeatedHeader(cells: readonly unknown[], header: HeaderInfo): boolean {
+  const columns = Object.values(header.mapping);
+  const same = columns.filter((column) => cleanCell(cells[column]) !== '' && cleanCell(cells[column]) === header.headers[column]);
+  return same.length >= Math.max(2, Math.ceil(columns.length / 2));
+}
+
+export function mapRows(rows: readonly (readonly unknown[])[], header: HeaderInfo, options: MapOptions, mapping: ColumnMapping = header.mapping): MappedRows {
+  const result: MappedRows = { records: [], errors: [], skipped: { blank: 0, totals: 0, repeatedHeaders: 0 }, notes: [] };
+  if (mapping.feeType === undefined) result.notes.push(`文件中没有“收费项目”列，全部按「${DEFAULT_FEE_TYPE}」导入。`);
+  if (mapping.community === undefined) result.notes.push(`文件中没有“小区”列，房号前也未写小区的，归入「${options.defaultCommunity}」。`);
+
+  const columnName = (field: ImportFieldId): string => {
+    const column = mapping[field];
+    return (column !== undefined && header.headers[column]) || fieldById.get(field)!.label;
+  };
+
+  for (let index = header.lastHeaderRow + 1; index < rows.length; index += 1) {
+    const cells = rows[index]!;
+    const rowNumber = index + 1;
+    if (cells.every((cell) => cleanCell(cell) === '')) {
+      result.skipped.blank += 1;
+      continue;
+    }
+    if (isTotalRow(cells)) {
+      result.skipped.totals += 1;
+      continue;
+    }
+    if (isRepeatedHeader(cells, header)) {
+      result.skipped.repeatedHeaders += 1;
+      continue;
+    }
+    const errorsBefore = result.errors.length;
+    const fail = (field: ImportFieldId, reason: string) => result.errors.push({ row: rowNumber, column: columnName(field), reason });
+    const raw = (field: ImportFieldId): unknown => (mapping[field] === undefined ? undefined : cells[mapping[field]!]);
+    const text = (field: ImportFieldId): string => cleanCell(raw(field));
+
+    // Room: one column, or building + unit + room columns.
+    const roomText = [text('building') && `${text('building')}栋`, text('unit') && `${text('unit')}单元`, text('room')].filter(Boolean).join('');
+    const direct = parseRoom(text('room'));
+    const room = direct && mapping.building !== undefined && !(direct.structured && direct.building) ? parseRoom(roomText) : direct;
+    if (!room) fail('room', '房号为空');
+    const community = text('community') || room?.community || options.defaultCommunity;
+
+    const money = (field: ImportFieldId): Fen | null => {
+      const parsed = parseMoney(raw(field));
+      if (!parsed.ok) {
+        fail(field, parsed.reason);
+        return null;
+      }
+      if (parsed.fen !== null && parsed.fen < 0) {
+        fail(field, `金额不能为负数「${text(field)}」`);
+        return null;
+      }
+      return parsed.fen;
+    };
+    const due = money('due');
+    const paid = money('paid');
+    const owed = money('owed');
+    const lateFee = money('lateFee');
+
+    let period: Period | null = null;
+    if (mapping.period !== undefined) {
+      const parsed = parsePeriod(raw('period'));
+      if (!parsed.ok) fail('period', parsed.reason);
+      else if (!parsed.value) fail('period', '所属期间为空');
+      else period = parsed.value;
+    } else {
+      const start = parseDate(raw('periodStart'));
+      const end = parseDate(raw('periodEnd'));
+      if (!start.ok) fail('periodStart', start.reason);
+      if (!end.ok) fail('periodEnd', end.reason);
+      if (start.ok && end.ok) {
+        if (!start.value || !end.value) fail(start.value ? 'periodEnd' : 'periodStart', '计费起止日期为空');
+        else if (start.value > end.value) fail('periodStart', '计费开始晚于计费结束');
+        else period = { start: start.value, end: end.value };
+      }
+    }
+
+    const dueDate = parseDate(raw('dueDate'));
+    if (!dueDate.ok) fail('dueDate', dueDate.reason);
+
+    const feeType = mapping.feeType === undefined ? DEFAULT_FEE_TYPE : text('feeType');
+    if (!feeType) fail('feeType', '收费项目为空');
+
+    if (result.errors.length > errorsBefore) continue;
+
+    // Amounts: any two of 应收, 实收, 欠费 determine the third; all three must agree.
+    let dueFen: Fen;
+    let paidFen: Fen;
+    if (due !== null) {
+      dueFen = due;
+      paidFen = paid ?? (owed !== null ? due - owed : 0);
+      if (owed !== null && due - paidFen !== owed) {
+        fail('owed', `应收 ${text('due')} − 实收 ${text('paid') || '0'} 不等于欠费 ${text('owed')}`);
+        continue;
+      }
+    } else if (owed !== null) {
+      paidFen = paid ?? 0;
+      dueFen = owed + paidFen;
+    } else {
+      fail(mapping.due !== undefined ? 'due' : 'owed', '应收和欠费都为空');
+      continue;
+    }
+    if (paidFen > dueFen || paidFen < 0) {
+      fail('paid', '实收大于应收');
+      continue;
+    }
+
+    const kindText = text('kind');
+    const custodyText = text('custody');
+    result.records.push({
+      row: rowNumber,
+      community,
+      room: room!,
+      ownerName: text('ownerName'),
+      phones: parsePhones(raw('phone')),
+      payer: text('payer'),
+      feeType,
+      period: period!,
+      dueFen,
+      paidFen,
+      lateFeeFen: lateFee ?? 0,
+      dueDate: dueDate.ok ? dueDate.value : null,
+      kind: kindOf(kindText) ?? (room && !room.structured && /^(商铺|商业|底商|门面|铺面)/.test(room.key) ? '商铺' : null),
+      occupied: occupiedOf(text('occupied')),
+      custody: YES.test(custodyText) ? true : NO.test(custodyText) ? false : null,
+    });
+  }
+  return result;
+}

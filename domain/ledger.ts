@@ -1,0 +1,113 @@
+/**
+ * The arrears ledger's objects and the figures derived from them. Pure.
+ * Money in integer fen; dates as YYYY-MM-DD.
+ */
+import { monthIndex, monthsOf, type IsoDate } from './dates';
+import type { Fen } from './money';
+
+export type HouseholdKind = '住宅' | '商铺';
+
+export const householdKinds: readonly HouseholdKind[] = ['住宅', '商铺'];
+
+/** 托管 (in custody) units are billed at this share of the normal fee. */
+export const CUSTODY_RATE = 0.7;
+
+export interface Household {
+  /** `${community}|${roomKey}`: stable across imports. */
+  id: string;
+  community: string;
+  building: string;
+  unit: string;
+  room: string;
+  roomKey: string;
+  roomLabel: string;
+  kind: HouseholdKind;
+  /** 入住 (true), 未入住 (false), unknown (null). */
+  occupied: boolean | null;
+  /** 托管: billed at 70%. */
+  custody: boolean;
+  ownerName: string;
+  /** Other payers: tenants or users of the unit (使用人/租户). */
+  payers: string[];
+  /** Whole numbers; only the dial action shows them unmasked. */
+  phones: string[];
+}
+
+export interface ArrearsItem {
+  householdId: string;
+  feeType: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  dueFen: Fen;
+  paidFen: Fen;
+  lateFeeFen: Fen;
+  dueDate: IsoDate | null;
+}
+
+export type PaymentSource = 'import' | 'manual';
+
+export interface Payment {
+  id: string;
+  householdId: string;
+  /** The item it settles (see itemKey), or null for a payment on account. */
+  itemKey: string | null;
+  amountFen: Fen;
+  paidOn: IsoDate;
+  source: PaymentSource;
+  importId: string | null;
+  channel: string | null;
+  note: string;
+}
+
+export const householdIdOf = (community: string, roomKey: string): string => `${community}|${roomKey}`;
+
+/** Identity of an item: the same room, fee and period is the same item in every import. */
+export const itemKey = (item: Pick<ArrearsItem, 'feeType' | 'periodStart' | 'periodEnd'>): string =>
+  `${item.feeType}|${item.periodStart}|${item.periodEnd}`;
+
+export const owedOf = (item: Pick<ArrearsItem, 'dueFen' | 'paidFen'>): Fen => item.dueFen - item.paidFen;
+
+export type AgeingBucket = '1-3' | '4-6' | '7-12' | '12+';
+
+export const ageingBuckets: readonly { id: AgeingBucket; label: string }[] = [
+  { id: '1-3', label: '1–3 个月' },
+  { id: '4-6', label: '4–6 个月' },
+  { id: '7-12', label: '7–12 个月' },
+  { id: '12+', label: '12 个月以上' },
+];
+
+export function ageingBucketOf(monthsOverdue: number): AgeingBucket | null {
+  if (monthsOverdue <= 0) return null;
+  if (monthsOverdue <= 3) return '1-3';
+  if (monthsOverdue <= 6) return '4-6';
+  if (monthsOverdue <= 12) return '7-12';
+  return '12+';
+}
+
+export interface ArrearsSummary {
+  owedFen: Fen;
+  lateFeeFen: Fen;
+  /** Distinct calendar months with something unpaid. */
+  monthsOverdue: number;
+  earliestUnpaid: IsoDate | null;
+  unpaidItems: number;
+}
+
+export function summarize(items: Iterable<ArrearsItem>): ArrearsSummary {
+  let owedFen = 0;
+  let lateFeeFen = 0;
+  let unpaidItems = 0;
+  let earliest: IsoDate | null = null;
+  const months = new Set<number>();
+  for (const item of items) {
+    const owed = owedOf(item);
+    if (owed <= 0) continue;
+    owedFen += owed;
+    lateFeeFen += item.lateFeeFen;
+    unpaidItems += 1;
+    if (earliest === null || item.periodStart < earliest) earliest = item.periodStart;
+    if (monthIndex(item.periodEnd) - monthIndex(item.periodStart) === 0) months.add(monthIndex(item.periodStart));
+    else for (const month of monthsOf({ start: item.periodStart, end: item.periodEnd })) months.add(month);
+  }
+  return { owedFen, lateFeeFen, monthsOverdue: months.size, earliestUnpaid: earliest, unpaidItems };
+}
