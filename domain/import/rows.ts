@@ -79,7 +79,17 @@ function isRepeatedHeader(cells: readonly unknown[], header: HeaderInfo): boolea
   return same.length >= Math.max(2, Math.ceil(columns.length / 2));
 }
 
-export function mapRows(rows: readonly (readonly unknown[])[], header: HeaderInfo, options: MapOptions, mapping: ColumnMapping = header.mapping): MappedRows {
+/**
+ * Maps the data rows after the header. `range` limits the work to rows [from, to) so a caller can
+ * process a large sheet in slices and stay responsive.
+ */
+export function mapRows(
+  rows: readonly (readonly unknown[])[],
+  header: HeaderInfo,
+  options: MapOptions,
+  mapping: ColumnMapping = header.mapping,
+  range: { from?: number; to?: number } = {},
+): MappedRows {
   const result: MappedRows = { records: [], errors: [], skipped: { blank: 0, totals: 0, repeatedHeaders: 0 }, notes: [] };
   if (mapping.feeType === undefined) result.notes.push(`文件中没有“收费项目”列，全部按「${DEFAULT_FEE_TYPE}」导入。`);
   if (mapping.community === undefined) result.notes.push(`文件中没有“小区”列，房号前也未写小区的，归入「${options.defaultCommunity}」。`);
@@ -89,7 +99,9 @@ export function mapRows(rows: readonly (readonly unknown[])[], header: HeaderInf
     return (column !== undefined && header.headers[column]) || fieldById.get(field)!.label;
   };
 
-  for (let index = header.lastHeaderRow + 1; index < rows.length; index += 1) {
+  const first = Math.max(header.lastHeaderRow + 1, range.from ?? 0);
+  const last = Math.min(rows.length, range.to ?? rows.length);
+  for (let index = first; index < last; index += 1) {
     const cells = rows[index]!;
     const rowNumber = index + 1;
     if (cells.every((cell) => cleanCell(cell) === '')) {

@@ -1,33 +1,73 @@
 /**
  * The backend: plain Node, no Electron. The desktop app runs it in the main process, browser mode runs
- * it inside the loopback web server; both reach it only through `dispatch`.
+ * it inside the loopback web server, the CLI runs it directly; all reach it only through `dispatch`.
  */
 import type { RunMode } from '../contract';
+import { todayInShanghai } from '../../domain/clock';
+import type { IsoDate } from '../../domain/dates';
+import { ContactStore } from './contacts/contact-store';
 import { createDispatch, type Dispatch } from './dispatch';
-import { handlers } from './handlers';
+import { handlers, type BackendContext } from './handlers';
+import { seedDemoData } from './ledger/demo-seed';
+import { HouseholdQueries } from './ledger/household-queries';
+import { ImportJobs } from './ledger/import-jobs';
+import { LedgerStore } from './ledger/ledger-store';
 import { DataStore } from './storage/data-store';
+
+export const DEMO_HOUSEHOLDS = 3000;
 
 export interface BackendOptions {
   dataDir: string;
-  mode: RunMode;
+  mode: RunMode | 'cli';
   version: string;
   appName?: string;
   log?: (message: string) => void;
+  /** Generated demo households loaded on first run (an empty data directory); 0 for none. */
+  demoHouseholds?: number;
+  /** A fixed "today" (tests); default: the calendar day in Asia/Shanghai. */
+  today?: () => IsoDate;
 }
 
 export interface Backend {
   dispatch: Dispatch;
+  ctx: BackendContext;
   store: DataStore;
   close(): void;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((message: string) => console.error(`[call-coach] ${message}`));
-  const store = await DataStore.open(options.dataDir, options.mode === 'electron' ? '桌面程序' : '浏览器模式');
-  for (const problem of store.problems) log(`data file problem: ${problem.message}`);
-  const ctx = {
-    store,
-    app: { name: options.appName ?? 'Call Coach 催缴通话助手', version: options.version, mode: options.mode, startedAt: new Date() },
-  };
-  return { dispatch: createDispatch(handlers, ctx, log), store, close: () => store.close() };
+  const purpose = { electron: '桌面程序', browser: '浏览器模式', cli: '命令行工具' }[options.mode];
+  const store = await DataStore.open(options.dataDir, purpose);
+  try {
+    const [ledger, contacts] = await Promise.all([LedgerStore.open(options.dataDir), ContactStore.open(options.dataDir)]);
+    const today = options.today ?? (() => todayInShanghai());
+    for (const problem of [...store.problems, ledger.error, contacts.error]) if (problem) log(`data file problem: ${problem.message}`);
+    const demo = options.demoHouseholds ?? DEMO_HOUSEHOLDS;
+    if (demo > 0 && !ledger.error && ledger.imports().length === 0 && ledger.householdCount === 0) {
+      await seedDemoData(ledger, { households: demo, today: today() });
+      log(`first run: loaded ${demo} generated demo households (undo it under 业主欠费 → 导入记录)`);
+    }
+    const queries = new HouseholdQueries(ledger, contacts);
+    const ctx: BackendContext = {
+      store,
+      ledger,
+      contacts,
+      queries,
+      imports: new ImportJobs(ledger, today),
+      today,
+      app: {
+        name: options.appName ?? 'Call Coach 催缴通话助手',
+        version: options.version,
+        mode: options.mode === 'cli' ? 'browser' : options.mode,
+        startedAt: new Date(),
+      },
+    };
+    // The search index is built in the background so the first Ctrl+K is instant.
+    setTimeout(() => queries.warm(), 0).unref?.();
+    return { dispatch: createDispatch(handlers, ctx, log), ctx, store, close: () => store.close() };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }

@@ -7,10 +7,32 @@
 import { z } from 'zod';
 import './zod-locale';
 import type { Envelope } from './errors';
+import {
+  commitImportInput,
+  householdIdInput,
+  householdListInput,
+  householdSearchInput,
+  importIdInput,
+  jobIdInput,
+  mappingNameInput,
+  previewImportInput,
+  recordPaymentInput,
+  revealPhoneInput,
+  saveMappingInput,
+  type HouseholdFacets,
+  type HouseholdHit,
+  type HouseholdList,
+  type HouseholdRecord,
+  type ImportEntry,
+  type ImportHistory,
+  type ImportJobStatus,
+  type SavedMapping,
+} from './ledger';
 import { settingsPatchSchema, type Settings } from './settings';
 import type { AppStatus } from './status';
 
 export * from './errors';
+export * from './ledger';
 export * from './settings';
 export * from './status';
 
@@ -31,6 +53,25 @@ export const contract = {
   'app.status': method<AppStatus>()(noInput),
   'settings.get': method<Settings>()(noInput),
   'settings.update': method<Settings>()(settingsPatchSchema),
+
+  'households.facets': method<HouseholdFacets>()(noInput),
+  'households.list': method<HouseholdList>()(householdListInput),
+  'households.search': method<{ hits: HouseholdHit[] }>()(householdSearchInput),
+  'households.get': method<HouseholdRecord>()(householdIdInput),
+  /** Shows one whole phone number; every call is logged on the household's record. */
+  'households.revealPhone': method<{ phone: string }>()(revealPhoneInput),
+  'payments.record': method<HouseholdRecord>()(recordPaymentInput),
+
+  'ledger.previewImport': method<{ jobId: string }>()(previewImportInput),
+  'ledger.importStatus': method<ImportJobStatus>()(jobIdInput),
+  'ledger.commitImport': method<ImportEntry>()(commitImportInput),
+  'ledger.cancelImport': method<{ cancelled: boolean }>()(jobIdInput),
+  'ledger.imports': method<ImportHistory>()(noInput),
+  'ledger.undoImport': method<ImportHistory>()(importIdInput),
+
+  'mappings.list': method<{ mappings: SavedMapping[] }>()(noInput),
+  'mappings.save': method<{ mappings: SavedMapping[] }>()(saveMappingInput),
+  'mappings.delete': method<{ mappings: SavedMapping[] }>()(mappingNameInput),
 };
 
 export type Contract = typeof contract;

@@ -39,7 +39,7 @@ describe('browser-mode HTTP transport', () => {
     mkdirSync(path.join(staticDir, 'assets'));
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(path.dirname(staticDir), 'outside-secret.txt'), 'secret');
-    backend = await createBackend({ dataDir, mode: 'browser', version: 't' });
+    backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0 });
     web = await startWebServer({ dispatch: backend.dispatch, staticDir, port: 0 });
     good = {
       host: `127.0.0.1:${web.port}`,

@@ -42,7 +42,7 @@ describe('dispatch', () => {
 describe('the backend through dispatch', () => {
   it('saves settings and reads them back', async () => {
     const dir = tempDir();
-    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: 't' });
+    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: 't', demoHouseholds: 0 });
     expect(await backend.dispatch('settings.update', { stewardName: '  王敏 ' })).toEqual({
       ok: true,
       value: { stewardName: '王敏', companyName: '' },
@@ -59,7 +59,7 @@ describe('the backend through dispatch', () => {
     ['not an object', 'hello', ''],
   ])('rejects %s with a Chinese validation error and touches no file', async (_label, input, path) => {
     const dir = tempDir();
-    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: 't' });
+    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: 't', demoHouseholds: 0 });
     const before = snapshotDir(dir);
     const result = await backend.dispatch('settings.update', input);
     expect(result.ok).toBe(false);
@@ -74,12 +74,20 @@ describe('the backend through dispatch', () => {
 
   it('reports status with the data directory and each file', async () => {
     const dir = tempDir();
-    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: '9.9.9' });
+    const backend = await createBackend({ dataDir: dir, mode: 'browser', version: '9.9.9', demoHouseholds: 0 });
     const result = await backend.dispatch('app.status', {});
     expect(result).toMatchObject({
       ok: true,
-      value: { version: '9.9.9', mode: 'browser', dataDir: dir, storage: { healthy: true, files: [{ id: 'settings', state: 'ok' }] } },
+      value: { version: '9.9.9', mode: 'browser', dataDir: dir, storage: { healthy: true } },
     });
+    if (!result.ok) return;
+    const files = (result.value as { storage: { files: { id: string; state: string }[] } }).storage.files;
+    expect(files.map((file) => [file.id, file.state])).toEqual([
+      ['settings', 'ok'],
+      ['mappings', 'ok'],
+      ['ledger', 'ok'],
+      ['contacts', 'ok'],
+    ]);
     backend.close();
   });
 });

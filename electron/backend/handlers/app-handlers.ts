@@ -1,7 +1,7 @@
 import type { Handler } from './types';
 
-export const appStatus: Handler<'app.status'> = async (_input, { store, app }) => {
-  const files = await store.health();
+export const appStatus: Handler<'app.status'> = async (_input, { store, ledger, contacts, app }) => {
+  const files = [...(await store.health()), await ledger.health(), await contacts.health()];
   return {
     appName: app.name,
     version: app.version,

@@ -1,4 +1,16 @@
 import { appStatus } from './app-handlers';
+import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
+import {
+  ledgerCancelImport,
+  ledgerCommitImport,
+  ledgerImports,
+  ledgerImportStatus,
+  ledgerPreviewImport,
+  ledgerUndoImport,
+  mappingsDelete,
+  mappingsList,
+  mappingsSave,
+} from './ledger-handlers';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { Handlers } from './types';
 
@@ -8,4 +20,19 @@ export const handlers: Handlers = {
   'app.status': appStatus,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
+  'households.facets': householdsFacets,
+  'households.list': householdsList,
+  'households.search': householdsSearch,
+  'households.get': householdsGet,
+  'households.revealPhone': householdsRevealPhone,
+  'payments.record': paymentsRecord,
+  'ledger.previewImport': ledgerPreviewImport,
+  'ledger.importStatus': ledgerImportStatus,
+  'ledger.commitImport': ledgerCommitImport,
+  'ledger.cancelImport': ledgerCancelImport,
+  'ledger.imports': ledgerImports,
+  'ledger.undoImport': ledgerUndoImport,
+  'mappings.list': mappingsList,
+  'mappings.save': mappingsSave,
+  'mappings.delete': mappingsDelete,
 };

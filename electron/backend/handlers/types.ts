@@ -1,9 +1,20 @@
 import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
+import type { IsoDate } from '../../../domain/dates';
+import type { ContactStore } from '../contacts/contact-store';
+import type { HouseholdQueries } from '../ledger/household-queries';
+import type { ImportJobs } from '../ledger/import-jobs';
+import type { LedgerStore } from '../ledger/ledger-store';
 import type { DataStore } from '../storage/data-store';
 
 /** What every handler may use. Plain Node: no Electron, no DOM. */
 export interface BackendContext {
   store: DataStore;
+  ledger: LedgerStore;
+  contacts: ContactStore;
+  queries: HouseholdQueries;
+  imports: ImportJobs;
+  /** Today in Asia/Shanghai (fixed in tests). */
+  today: () => IsoDate;
   app: { name: string; version: string; mode: RunMode; startedAt: Date };
 }
 

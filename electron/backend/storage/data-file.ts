@@ -157,14 +157,18 @@ export class DataFile<T> {
     this.low = new Low<T>(new DurableJsonAdapter(this.path, spec), spec.defaults());
   }
 
-  /** Opens the file; a missing one is created with defaults. Content problems are recorded, not thrown. */
-  static async open<T>(dir: string, spec: DataFileSpec<T>): Promise<DataFile<T>> {
+  /**
+   * Opens the file. A missing one is created with defaults, or with `createMissing: false` only on the
+   * first update (for sharded data, where most shards may stay empty). Content problems are recorded,
+   * not thrown.
+   */
+  static async open<T>(dir: string, spec: DataFileSpec<T>, options: { createMissing?: boolean } = {}): Promise<DataFile<T>> {
     const file = new DataFile(dir, spec);
     await removeStaleTempFiles(file.path);
     try {
       const existing = await file.low.adapter.read();
-      if (existing === null) await file.low.write();
-      else file.low.data = existing;
+      if (existing !== null) file.low.data = existing;
+      else if (options.createMissing !== false) await file.low.write();
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
       file.openError = await withRecoveryHint(error, file.path);

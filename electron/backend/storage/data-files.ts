@@ -1,8 +1,9 @@
 /**
- * The registry of data files, one per concern, so a small change rewrites a small file.
- * Later features add their files here.
+ * The registry of small single-file concerns, one file each, so a small change rewrites a small file.
+ * The ledger and the contact log are sharded and live in their own stores.
  */
-import { defaultSettings, settingsSchema, type Settings } from '../../contract';
+import { z } from 'zod';
+import { defaultSettings, headerMappingSchema, settingsSchema, type SavedMapping, type Settings } from '../../contract';
 import type { DataFileSpec } from './data-file';
 
 export const settingsFile: DataFileSpec<Settings> = {
@@ -14,6 +15,15 @@ export const settingsFile: DataFileSpec<Settings> = {
   defaults: () => ({ ...defaultSettings }),
 };
 
-export const dataFileSpecs = { settings: settingsFile } as const;
+export const mappingsFile: DataFileSpec<{ mappings: SavedMapping[] }> = {
+  id: 'mappings',
+  label: '导入列映射',
+  fileName: 'import-mappings.json',
+  version: 1,
+  schema: z.object({ mappings: z.array(z.object({ name: z.string().min(1), fields: headerMappingSchema, savedAt: z.string() })) }),
+  defaults: () => ({ mappings: [] }),
+};
+
+export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile } as const;
 
 export type DataFileId = keyof typeof dataFileSpecs;

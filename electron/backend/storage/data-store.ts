@@ -25,9 +25,9 @@ export class DataStore {
     const lock = acquireDirLock(dataDir, purpose);
     try {
       const entries = await Promise.all(
-        Object.entries(dataFileSpecs).map(async ([id, spec]) => [id, await DataFile.open(dataDir, spec)] as const),
+        Object.entries(dataFileSpecs).map(async ([id, spec]) => [id, await DataFile.open(dataDir, spec as DataFileSpec<unknown>)] as const),
       );
-      return new DataStore(dataDir, Object.fromEntries(entries) as Files, lock);
+      return new DataStore(dataDir, Object.fromEntries(entries) as unknown as Files, lock);
     } catch (error) {
       lock.release();
       throw error;

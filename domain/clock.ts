@@ -1,0 +1,12 @@
+/** "Today" is a calendar day in Asia/Shanghai, whatever the machine's time zone. Pure. */
+import type { IsoDate } from './dates';
+
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export const todayInShanghai = (now: Date = new Date()): IsoDate => shanghaiDay.format(now);
+
+/** An ISO timestamp with the +08:00 offset. */
+export function shanghaiTimestamp(now: Date = new Date()): string {
+  const shifted = new Date(now.getTime() + 8 * 3600_000);
+  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}

@@ -1,0 +1,113 @@
+/**
+ * The contact log (催缴记录: legal evidence that reminders reached the owner) and the log of phone-number
+ * access. Sharded by household like the ledger, so one entry rewrites a small file durably.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { contactChannels, type ContactRecord, type DataFileHealth, type PhoneAccess } from '../../contract';
+import { DataFile, type DataFileSpec } from '../storage/data-file';
+import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
+
+export const CONTACTS_DIR = 'contacts';
+
+const contactSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  at: z.string(),
+  channel: z.enum(contactChannels),
+  steward: z.string(),
+  outcome: z.string(),
+  notes: z.string(),
+});
+
+const accessSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  at: z.string(),
+  action: z.enum(['reveal', 'dial']),
+  phoneMasked: z.string(),
+  steward: z.string(),
+});
+
+const shardSchema = z.object({ contacts: z.array(contactSchema), phoneAccess: z.array(accessSchema) });
+type ContactShard = z.infer<typeof shardSchema>;
+
+const specFor = (index: number): DataFileSpec<ContactShard> => ({
+  id: `contacts-${index}`,
+  label: '催缴记录',
+  fileName: `shard-${String(index).padStart(3, '0')}.json`,
+  version: 1,
+  schema: shardSchema,
+  defaults: () => ({ contacts: [], phoneAccess: [] }),
+});
+
+export class ContactStore {
+  private constructor(private readonly shards: DataFile<ContactShard>[]) {}
+
+  static async open(dataDir: string): Promise<ContactStore> {
+    const dir = path.join(dataDir, CONTACTS_DIR);
+    await mkdir(dir, { recursive: true });
+    const shards = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, index) => DataFile.open(dir, specFor(index), { createMissing: false })));
+    return new ContactStore(shards);
+  }
+
+  private shard(householdId: string): DataFile<ContactShard> {
+    return this.shards[shardOf(householdId)]!;
+  }
+
+  get error() {
+    return this.shards.find((shard) => shard.error)?.error;
+  }
+
+  contactsOf(householdId: string): ContactRecord[] {
+    return this.shard(householdId)
+      .read()
+      .contacts.filter((contact) => contact.householdId === householdId)
+      .sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  phoneAccessOf(householdId: string): PhoneAccess[] {
+    return this.shard(householdId)
+      .read()
+      .phoneAccess.filter((entry) => entry.householdId === householdId)
+      .sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  /** The latest contact per household, for lists sorted by last contact. */
+  lastContactByHousehold(): Map<string, string> {
+    const latest = new Map<string, string>();
+    for (const shard of this.shards) {
+      if (shard.error) continue;
+      for (const contact of shard.read().contacts) {
+        const seen = latest.get(contact.householdId);
+        if (!seen || contact.at > seen) latest.set(contact.householdId, contact.at);
+      }
+    }
+    return latest;
+  }
+
+  async addContact(contact: ContactRecord): Promise<void> {
+    await this.shard(contact.householdId).update((draft) => void draft.contacts.push(contact));
+  }
+
+  async addPhoneAccess(entry: PhoneAccess): Promise<void> {
+    await this.shard(entry.householdId).update((draft) => void draft.phoneAccess.push(entry));
+  }
+
+  async health(): Promise<DataFileHealth> {
+    const all = await Promise.all(this.shards.map((shard) => shard.health()));
+    const broken = all.find((entry) => entry.state === 'error');
+    const present = all.filter((entry) => entry.state === 'ok');
+    return {
+      id: 'contacts',
+      label: '催缴记录',
+      fileName: `${CONTACTS_DIR}/（${present.length} 个分片）`,
+      schemaVersion: 1,
+      state: broken ? 'error' : 'ok',
+      sizeBytes: present.reduce((sum, entry) => sum + (entry.sizeBytes ?? 0), 0),
+      modifiedAt: present.map((entry) => entry.modifiedAt).filter(Boolean).sort().pop() ?? null,
+      ...(broken?.error ? { error: broken.error } : {}),
+    };
+  }
+}

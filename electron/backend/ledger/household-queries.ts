@@ -1,0 +1,182 @@
+/**
+ * Read side of the ledger for the 业主欠费 screen and quick-find: lists, facets, search, the arrears record.
+ * Phones leave the backend masked; `revealPhone` is the one way to a whole number, and it is logged.
+ */
+import type { z } from 'zod';
+import type {
+  CommunityFacet,
+  HouseholdFacets,
+  HouseholdHit,
+  HouseholdList,
+  HouseholdRecord,
+  HouseholdRow,
+  householdListInput,
+} from '../../contract';
+import { ApiError } from '../../contract';
+import { ageingBucketOf, type Household } from '../../../domain/ledger';
+import { maskPhone } from '../../../domain/phone';
+import { QuickFindIndex } from '../../../domain/search/quick-find';
+import type { ContactStore } from '../contacts/contact-store';
+import type { LedgerStore } from './ledger-store';
+
+type ListInput = z.output<typeof householdListInput>;
+
+const compareRooms = (a: string, b: string): number => a.localeCompare(b, 'zh-CN', { numeric: true });
+
+export class HouseholdQueries {
+  private cache: { revision: number; index: QuickFindIndex; byPhone: Map<string, string[]> } | null = null;
+
+  constructor(
+    private readonly ledger: LedgerStore,
+    private readonly contacts: ContactStore,
+  ) {}
+
+  /** Search index and owner look-up, rebuilt when the ledger changed. */
+  private derived() {
+    if (this.ledger.error) throw this.ledger.error;
+    if (this.cache?.revision !== this.ledger.revision) {
+      const byPhone = new Map<string, string[]>();
+      for (const household of this.ledger.allHouseholds()) {
+        for (const phone of household.phones) {
+          const list = byPhone.get(phone);
+          if (list) list.push(household.id);
+          else byPhone.set(phone, [household.id]);
+        }
+      }
+      this.cache = { revision: this.ledger.revision, index: new QuickFindIndex(this.ledger.allHouseholds()), byPhone };
+    }
+    return this.cache;
+  }
+
+  /** Builds the search index ahead of the first Ctrl+K. */
+  warm(): void {
+    if (!this.ledger.error) this.derived();
+  }
+
+  private find(id: string): Household {
+    const household = this.ledger.household(id);
+    if (!household) throw new ApiError({ code: 'NOT_FOUND', message: `找不到房屋「${id.replace('|', ' ')}」，可能已被撤销的导入删除。` });
+    return household;
+  }
+
+  private row(household: Household, lastContacts: Map<string, string>): HouseholdRow {
+    const summary = this.ledger.summaryOf(household.id)!;
+    return {
+      id: household.id,
+      community: household.community,
+      roomLabel: household.roomLabel,
+      kind: household.kind,
+      custody: household.custody,
+      occupied: household.occupied,
+      ownerName: household.ownerName,
+      phoneMasked: household.phones[0] ? maskPhone(household.phones[0]) : null,
+      owedFen: summary.owedFen,
+      lateFeeFen: summary.lateFeeFen,
+      monthsOverdue: summary.monthsOverdue,
+      earliestUnpaid: summary.earliestUnpaid,
+      lastContactAt: lastContacts.get(household.id) ?? null,
+    };
+  }
+
+  facets(): HouseholdFacets {
+    if (this.ledger.error) throw this.ledger.error;
+    const byName = new Map<string, CommunityFacet & { buildingSet: Set<string> }>();
+    for (const household of this.ledger.allHouseholds()) {
+      let facet = byName.get(household.community);
+      if (!facet) byName.set(household.community, (facet = { name: household.community, buildings: [], buildingSet: new Set(), households: 0, owingHouseholds: 0, owedFen: 0 }));
+      if (household.building) facet.buildingSet.add(household.building);
+      const summary = this.ledger.summaryOf(household.id)!;
+      facet.households += 1;
+      if (summary.owedFen > 0) facet.owingHouseholds += 1;
+      facet.owedFen += summary.owedFen;
+    }
+    const communities = [...byName.values()]
+      .map(({ buildingSet, ...facet }) => ({ ...facet, buildings: [...buildingSet].sort(compareRooms) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return {
+      communities,
+      households: communities.reduce((sum, c) => sum + c.households, 0),
+      owingHouseholds: communities.reduce((sum, c) => sum + c.owingHouseholds, 0),
+      owedFen: communities.reduce((sum, c) => sum + c.owedFen, 0),
+    };
+  }
+
+  list(input: ListInput): HouseholdList {
+    if (this.ledger.error) throw this.ledger.error;
+    const lastContacts = this.contacts.lastContactByHousehold();
+    const rows: HouseholdRow[] = [];
+    let totalOwedFen = 0;
+    for (const household of this.ledger.allHouseholds()) {
+      if (input.community && household.community !== input.community) continue;
+      if (input.building && household.building !== input.building) continue;
+      if (input.kind && household.kind !== input.kind) continue;
+      const summary = this.ledger.summaryOf(household.id)!;
+      if (input.owingOnly && summary.owedFen <= 0) continue;
+      if (input.ageing && ageingBucketOf(summary.monthsOverdue) !== input.ageing) continue;
+      rows.push(this.row(household, lastContacts));
+      totalOwedFen += summary.owedFen;
+    }
+    const direction = input.order === 'asc' ? 1 : -1;
+    const key: Record<ListInput['sort'], (row: HouseholdRow) => number | string> = {
+      owed: (row) => row.owedFen,
+      months: (row) => row.monthsOverdue * 1e12 + row.owedFen,
+      lastContact: (row) => row.lastContactAt ?? '',
+      room: (row) => `${row.community}|${row.roomLabel}`,
+    };
+    const by = key[input.sort];
+    rows.sort((a, b) => {
+      const x = by(a);
+      const y = by(b);
+      const order = typeof x === 'number' ? x - (y as number) : compareRooms(x, y as string);
+      return order * direction || compareRooms(a.id, b.id);
+    });
+    return { total: rows.length, totalOwedFen, rows: rows.slice(input.offset, input.offset + input.limit) };
+  }
+
+  search(query: string, limit: number): HouseholdHit[] {
+    const { index } = this.derived();
+    const digits = /^\d{4}$/.test(query.trim()) ? query.trim() : null;
+    return index.search(query, limit).map((hit) => {
+      const household = this.ledger.household(hit.id)!;
+      const summary = this.ledger.summaryOf(hit.id)!;
+      const phone = hit.matched === 'phone' && digits ? household.phones.find((p) => p.endsWith(digits)) : undefined;
+      return {
+        id: hit.id,
+        community: household.community,
+        roomLabel: household.roomLabel,
+        ownerName: household.ownerName,
+        owedFen: summary.owedFen,
+        monthsOverdue: summary.monthsOverdue,
+        matched: hit.matched,
+        phoneMasked: phone ? maskPhone(phone) : null,
+      };
+    });
+  }
+
+  record(id: string): HouseholdRecord {
+    const household = this.find(id);
+    const { byPhone } = this.derived();
+    const others = new Set<string>();
+    for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
+    const { phones, ...rest } = household;
+    return {
+      household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
+      summary: this.ledger.summaryOf(id)!,
+      items: [...this.ledger.itemsOf(id)].sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.feeType.localeCompare(b.feeType, 'zh-CN')),
+      payments: [...this.ledger.paymentsOf(id)].sort((a, b) => b.paidOn.localeCompare(a.paidOn)),
+      contacts: this.contacts.contactsOf(id),
+      phoneAccess: this.contacts.phoneAccessOf(id),
+      otherUnits: [...others]
+        .map((otherId) => this.ledger.household(otherId)!)
+        .filter((other) => other.ownerName === household.ownerName)
+        .map((other) => ({ id: other.id, community: other.community, roomLabel: other.roomLabel, owedFen: this.ledger.summaryOf(other.id)!.owedFen })),
+    };
+  }
+
+  /** The whole number, for the dial action or a deliberate reveal. */
+  phone(id: string, phoneIndex: number): string {
+    const phone = this.find(id).phones[phoneIndex];
+    if (!phone) throw new ApiError({ code: 'NOT_FOUND', message: '该房屋没有这个电话号码。' });
+    return phone;
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * The arrears ledger on disk and in memory.
+ *
+ * On disk (`<data>/ledger/`): `manifest.json` (a lowdb DataFile) names the current shard files; each shard
+ * holds 1/64 of the households with their items and payments. Shard files are never rewritten: a change
+ * writes new shard files (new generation number), then switches the manifest in one durable write. So an
+ * import touching many shards is all-or-nothing, a payment rewrites one small shard, and the previous
+ * generation is kept for undoing the last import.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DataFileHealth } from '../../contract';
+import type { MergePlan, MergeStats } from '../../../domain/import/merge';
+import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
+import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
+import { writeFileDurably } from '../storage/durable-write';
+import { StorageError } from '../storage/storage-error';
+import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './shard-format';
+
+export const LEDGER_DIR = 'ledger';
+export const SHARD_COUNT = 64;
+
+const importStatsSchema = z.object({
+  householdsInFile: z.number().int(),
+  itemsInFile: z.number().int(),
+  owedInFileFen: z.number().int(),
+  newHouseholds: z.number().int(),
+  updatedHouseholds: z.number().int(),
+  newItems: z.number().int(),
+  changedItems: z.number().int(),
+  unchangedItems: z.number().int(),
+  settledItems: z.number().int(),
+  payments: z.number().int(),
+  paymentsFen: z.number().int(),
+});
+
+export const importEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(['import', 'demo']),
+  fileName: z.string(),
+  skippedErrorRows: z.number().int(),
+  stats: importStatsSchema,
+  undone: z.boolean(),
+});
+export type ImportEntry = z.infer<typeof importEntrySchema>;
+
+const shardList = z.array(z.string().nullable()).length(SHARD_COUNT);
+
+const manifestSchema = z.object({
+  generation: z.number().int().min(0),
+  shards: shardList,
+  imports: z.array(importEntrySchema),
+  /** The shard files as they were before the last import, while that import is still the last change. */
+  undo: z.object({ importId: z.string(), shards: shardList }).nullable(),
+});
+type Manifest = z.infer<typeof manifestSchema>;
+
+const manifestSpec: DataFileSpec<Manifest> = {
+  id: 'ledger',
+  label: '欠费台账（目录）',
+  fileName: 'manifest.json',
+  version: 1,
+  schema: manifestSchema,
+  defaults: () => ({ generation: 0, shards: Array(SHARD_COUNT).fill(null), imports: [], undo: null }),
+};
+
+const shardSpec: DataFileSpec<z.infer<typeof shardSchema>> = {
+  id: 'ledger-shard',
+  label: '欠费台账分片',
+  fileName: 'shard',
+  version: SHARD_VERSION,
+  schema: shardSchema,
+  defaults: () => ({ households: [], items: { feeTypes: [], household: [], fee: [], start: [], end: [], due: [], paid: [], late: [], dueDate: [] }, payments: [] }),
+};
+
+/** FNV-1a: a stable shard for each household id. */
+export function shardOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % SHARD_COUNT;
+}
+
+const shardFileName = (index: number, generation: number): string => `shard-${String(index).padStart(3, '0')}-g${generation}.json`;
+
+export class LedgerStore {
+  private readonly households = new Map<string, Household>();
+  private readonly items = new Map<string, ArrearsItem[]>();
+  private readonly payments = new Map<string, Payment[]>();
+  private readonly summaries = new Map<string, ArrearsSummary>();
+  private readonly members: Set<string>[] = Array.from({ length: SHARD_COUNT }, () => new Set());
+  private readonly communities = new Map<string, Set<string>>();
+  private loadError: StorageError | undefined;
+  /** Bumped on every change, so caches (search index, lists) know to rebuild. */
+  revision = 0;
+  /** One change at a time: each builds on the manifest the previous one wrote. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.writeQueue.then(work, work);
+    this.writeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private constructor(
+    readonly dir: string,
+    private readonly manifest: DataFile<Manifest>,
+  ) {}
+
+  static async open(dataDir: string): Promise<LedgerStore> {
+    const dir = path.join(dataDir, LEDGER_DIR);
+    await fsp.mkdir(dir, { recursive: true });
+    const manifest = await DataFile.open(dir, manifestSpec);
+    const store = new LedgerStore(dir, manifest);
+    if (manifest.error) {
+      store.loadError = manifest.error;
+      return store;
+    }
+    try {
+      const shards = manifest.read().shards;
+      const loaded = await Promise.all(shards.map((name) => (name ? store.readShard(name) : null)));
+      loaded.forEach((data) => data && store.absorbShard(data));
+      await store.removeUnreferencedFiles();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      store.clearMemory();
+      store.loadError = error;
+    }
+    return store;
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────
+
+  get error(): StorageError | undefined {
+    return this.loadError;
+  }
+
+  private ensureReadable(): void {
+    if (this.loadError) throw this.loadError;
+  }
+
+  get householdCount(): number {
+    return this.households.size;
+  }
+
+  allHouseholds(): IterableIterator<Household> {
+    this.ensureReadable();
+    return this.households.values();
+  }
+
+  household = (id: string): Household | undefined => this.households.get(id);
+  itemsOf = (id: string): readonly ArrearsItem[] => this.items.get(id) ?? [];
+  paymentsOf = (id: string): readonly Payment[] => this.payments.get(id) ?? [];
+  summaryOf = (id: string): ArrearsSummary | undefined => this.summaries.get(id);
+  householdIdsIn = (community: string): Iterable<string> => this.communities.get(community) ?? [];
+  communityNames = (): string[] => [...this.communities.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+
+  imports(): ImportEntry[] {
+    return this.loadError ? [] : [...this.manifest.read().imports];
+  }
+
+  /** The import that can still be undone: the last change to the ledger. */
+  undoableImportId(): string | null {
+    return this.loadError ? null : (this.manifest.read().undo?.importId ?? null);
+  }
+
+  // ── writing ──────────────────────────────────────────────────────────────
+
+  /** Applies an import plan to all the shards it touches, atomically; records the import for undo. */
+  applyImport(plan: MergePlan, entry: Omit<ImportEntry, 'undone'>): Promise<void> {
+    return this.serialised(() => this.applyImportNow(plan, entry));
+  }
+
+  private async applyImportNow(plan: MergePlan, entry: Omit<ImportEntry, 'undone'>): Promise<void> {
+    const touched = new Set<number>();
+    for (const household of plan.households) touched.add(shardOf(household.id));
+    for (const id of plan.itemsByHousehold.keys()) touched.add(shardOf(id));
+    for (const payment of plan.payments) touched.add(shardOf(payment.householdId));
+    const overlay = {
+      households: new Map(plan.households.map((household) => [household.id, household])),
+      items: plan.itemsByHousehold,
+      payments: groupBy(plan.payments, (payment) => payment.householdId),
+    };
+    await this.commit(touched, overlay, (manifest, shards) => ({
+      generation: manifest.generation + 1,
+      shards,
+      imports: [...manifest.imports, { ...entry, undone: false }],
+      undo: { importId: entry.id, shards: manifest.shards },
+    }));
+  }
+
+  /** Replaces one household's items and adds payments: a hand-entered payment. Rewrites one shard. */
+  applyHouseholdChange(householdId: string, items: ArrearsItem[], newPayments: Payment[]): Promise<void> {
+    return this.serialised(() => this.applyHouseholdChangeNow(householdId, items, newPayments));
+  }
+
+  private async applyHouseholdChangeNow(householdId: string, items: ArrearsItem[], newPayments: Payment[]): Promise<void> {
+    const overlay = { households: new Map(), items: new Map([[householdId, items]]), payments: new Map([[householdId, newPayments]]) };
+    await this.commit(new Set([shardOf(householdId)]), overlay, (manifest, shards) => ({
+      generation: manifest.generation + 1,
+      shards,
+      imports: manifest.imports,
+      undo: null,
+    }));
+  }
+
+  undoImport(importId: string): Promise<void> {
+    return this.serialised(() => this.undoImportNow(importId));
+  }
+
+  private async undoImportNow(importId: string): Promise<void> {
+    this.ensureReadable();
+    const manifest = this.manifest.read();
+    if (!manifest.undo || manifest.undo.importId !== importId) {
+      throw new StorageError('STORAGE_INVALID', '只能撤销最近一次导入，且导入之后台账没有其他改动（例如登记了缴费）。');
+    }
+    const target = manifest.undo.shards;
+    const changed = target.flatMap((name, index) => (name !== manifest.shards[index] ? [index] : []));
+    const restored = await Promise.all(changed.map(async (index) => (target[index] ? this.readShard(target[index]) : emptyShard())));
+    await this.manifest.update((draft) => {
+      draft.generation += 1;
+      draft.shards = target;
+      draft.undo = null;
+      draft.imports = draft.imports.map((entry) => (entry.id === importId ? { ...entry, undone: true } : entry));
+    });
+    changed.forEach((index, i) => this.replaceShardInMemory(index, restored[i]!));
+    this.revision += 1;
+    await this.removeUnreferencedFiles();
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────
+
+  private async commit(
+    touched: Set<number>,
+    overlay: { households: Map<string, Household>; items: Map<string, ArrearsItem[]>; payments: Map<string, Payment[]> },
+    nextManifest: (manifest: Manifest, shards: (string | null)[]) => Manifest,
+  ): Promise<void> {
+    this.ensureReadable();
+    const manifest = this.manifest.read();
+    const generation = manifest.generation + 1;
+    const shards = [...manifest.shards];
+    const built = new Map<number, ShardData>();
+    for (const index of touched) {
+      const ids = new Set(this.members[index]);
+      for (const id of overlay.households.keys()) if (shardOf(id) === index) ids.add(id);
+      for (const id of overlay.items.keys()) if (shardOf(id) === index) ids.add(id);
+      const data: ShardData = { households: [], items: [], payments: [] };
+      for (const id of ids) {
+        const household = overlay.households.get(id) ?? this.households.get(id);
+        if (!household) throw new Error(`household ${id} has items but no record`);
+        data.households.push(household);
+        data.items.push(...(overlay.items.get(id) ?? this.items.get(id) ?? []));
+        data.payments.push(...(this.payments.get(id) ?? []), ...(overlay.payments.get(id) ?? []));
+      }
+      built.set(index, data);
+      shards[index] = shardFileName(index, generation);
+    }
+    const written: string[] = [];
+    try {
+      for (const [index, data] of built) {
+        const name = shards[index]!;
+        await writeFileDurably(path.join(this.dir, name), encodeDataFile(SHARD_VERSION, encodeShard(data)), { backup: false });
+        written.push(name);
+      }
+      const next = nextManifest(manifest, shards);
+      await this.manifest.update((draft) => Object.assign(draft, next));
+    } catch (error) {
+      await Promise.all(written.map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
+      throw error;
+    }
+    for (const [index, data] of built) this.replaceShardInMemory(index, data);
+    this.revision += 1;
+    await this.removeUnreferencedFiles();
+  }
+
+  private async readShard(name: string): Promise<ShardData> {
+    const filePath = path.join(this.dir, name);
+    let text: string;
+    try {
+      text = await fsp.readFile(filePath, 'utf8');
+    } catch (error) {
+      throw new StorageError('STORAGE_IO', `欠费台账文件 ledger/${name} 无法读取：${(error as Error).message}。台账未被改动。`, `ledger/${name}`);
+    }
+    const { data } = decodeDataFile({ ...shardSpec, fileName: `ledger/${name}` }, text);
+    return decodeShard(data);
+  }
+
+  private absorbShard(data: ShardData): void {
+    for (const household of data.households) this.addHousehold(household);
+    for (const item of data.items) pushTo(this.items, item.householdId, item);
+    for (const payment of data.payments) pushTo(this.payments, payment.householdId, payment);
+    for (const household of data.households) this.summaries.set(household.id, summarize(this.itemsOf(household.id)));
+  }
+
+  private addHousehold(household: Household): void {
+    this.households.set(household.id, household);
+    this.members[shardOf(household.id)]!.add(household.id);
+    let community = this.communities.get(household.community);
+    if (!community) this.communities.set(household.community, (community = new Set()));
+    community.add(household.id);
+  }
+
+  private replaceShardInMemory(index: number, data: ShardData): void {
+    for (const id of this.members[index]!) {
+      const household = this.households.get(id)!;
+      this.communities.get(household.community)?.delete(id);
+      if (this.communities.get(household.community)?.size === 0) this.communities.delete(household.community);
+      this.households.delete(id);
+      this.items.delete(id);
+      this.payments.delete(id);
+      this.summaries.delete(id);
+    }
+    this.members[index]!.clear();
+    this.absorbShard(data);
+  }
+
+  private clearMemory(): void {
+    for (const map of [this.households, this.items, this.payments, this.summaries, this.communities]) map.clear();
+    for (const set of this.members) set.clear();
+  }
+
+  /** Shard files of abandoned writes or of generations no longer needed. */
+  private async removeUnreferencedFiles(): Promise<void> {
+    const manifest = this.manifest.read();
+    const keep = new Set([...manifest.shards, ...(manifest.undo?.shards ?? [])].filter(Boolean));
+    const names = await fsp.readdir(this.dir);
+    await Promise.all(
+      names.filter((name) => /^shard-\d{3}-g\d+\.json/.test(name) && !keep.has(name)).map((name) => fsp.rm(path.join(this.dir, name), { force: true })),
+    );
+  }
+
+  async health(): Promise<DataFileHealth> {
+    const manifestHealth = await this.manifest.health();
+    let size = 0;
+    if (!this.loadError) {
+      for (const name of this.manifest.read().shards) if (name) size += (await fsp.stat(path.join(this.dir, name)).catch(() => null))?.size ?? 0;
+    }
+    return {
+      ...manifestHealth,
+      label: '欠费台账',
+      fileName: `${LEDGER_DIR}/（${this.households.size} 户，${SHARD_COUNT} 个分片）`,
+      sizeBytes: (manifestHealth.sizeBytes ?? 0) + size,
+      state: this.loadError ? 'error' : manifestHealth.state,
+      ...(this.loadError ? { error: this.loadError.message } : {}),
+    };
+  }
+}
+
+function emptyShard(): ShardData {
+  return { households: [], items: [], payments: [] };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) pushTo(groups, key(value), value);
+  return groups;
+}
+
+export type { MergeStats };

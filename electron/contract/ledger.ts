@@ -1,0 +1,206 @@
+/** Contract types and input schemas for the ledger: households, the arrears record, import, payments. */
+import { z } from 'zod';
+import { importFieldIds, type ImportFieldId } from '../../domain/import/fields';
+import type { MergeStats } from '../../domain/import/merge';
+import type { RowError } from '../../domain/import/rows';
+import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../domain/ledger';
+
+const fen = z.number().int();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+// ── households ─────────────────────────────────────────────────────────────
+
+export const householdSorts = ['owed', 'months', 'lastContact', 'room'] as const;
+
+export const householdListInput = z
+  .object({
+    community: z.string().optional(),
+    building: z.string().optional(),
+    ageing: z.enum(['1-3', '4-6', '7-12', '12+']).optional(),
+    kind: z.enum(['住宅', '商铺']).optional(),
+    /** Only households that owe something (default). */
+    owingOnly: z.boolean().default(true),
+    sort: z.enum(householdSorts).default('owed'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export type HouseholdListInput = z.input<typeof householdListInput>;
+
+export interface HouseholdRow {
+  id: string;
+  community: string;
+  roomLabel: string;
+  kind: Household['kind'];
+  custody: boolean;
+  occupied: boolean | null;
+  ownerName: string;
+  phoneMasked: string | null;
+  owedFen: number;
+  lateFeeFen: number;
+  monthsOverdue: number;
+  earliestUnpaid: string | null;
+  lastContactAt: string | null;
+}
+
+export interface HouseholdList {
+  total: number;
+  totalOwedFen: number;
+  rows: HouseholdRow[];
+}
+
+export interface CommunityFacet {
+  name: string;
+  buildings: string[];
+  households: number;
+  owingHouseholds: number;
+  owedFen: number;
+}
+
+export interface HouseholdFacets {
+  communities: CommunityFacet[];
+  households: number;
+  owingHouseholds: number;
+  owedFen: number;
+}
+
+export const householdSearchInput = z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(12) }).strict();
+
+export interface HouseholdHit {
+  id: string;
+  community: string;
+  roomLabel: string;
+  ownerName: string;
+  owedFen: number;
+  monthsOverdue: number;
+  matched: 'room' | 'name' | 'pinyin' | 'initials' | 'phone' | 'community';
+  /** Set when a phone matched: the masked number. */
+  phoneMasked: string | null;
+}
+
+export const householdIdInput = z.object({ id: z.string().min(1) }).strict();
+
+export interface PhoneAccess {
+  id: string;
+  householdId: string;
+  at: string;
+  action: 'reveal' | 'dial';
+  phoneMasked: string;
+  steward: string;
+}
+
+export const contactChannels = ['电话', '短信', '微信', '上门', '书面通知', 'EMS'] as const;
+
+export interface ContactRecord {
+  id: string;
+  householdId: string;
+  at: string;
+  channel: (typeof contactChannels)[number];
+  steward: string;
+  outcome: string;
+  notes: string;
+}
+
+export interface HouseholdRecord {
+  household: Omit<Household, 'phones'> & { phones: { index: number; masked: string }[] };
+  summary: ArrearsSummary;
+  items: ArrearsItem[];
+  payments: Payment[];
+  contacts: ContactRecord[];
+  phoneAccess: PhoneAccess[];
+  /** The same owner's other units (same name and a shared phone). */
+  otherUnits: { id: string; community: string; roomLabel: string; owedFen: number }[];
+}
+
+export const revealPhoneInput = z
+  .object({ id: z.string().min(1), phoneIndex: z.number().int().min(0), purpose: z.enum(['reveal', 'dial']) })
+  .strict();
+
+export const paymentChannels = ['转账', '微信', '支付宝', '前台', '上门收取', '其他'] as const;
+
+export const recordPaymentInput = z
+  .object({
+    householdId: z.string().min(1),
+    amountFen: fen.positive('金额必须大于 0'),
+    paidOn: isoDate,
+    channel: z.enum(paymentChannels),
+    note: z.string().max(200).default(''),
+  })
+  .strict();
+
+// ── import ─────────────────────────────────────────────────────────────────
+
+/** A mapping by header text: field → the header of the column that holds it. */
+export const headerMappingSchema = z.partialRecord(z.enum(importFieldIds), z.string());
+export type HeaderMapping = Partial<Record<ImportFieldId, string>>;
+
+export const previewImportInput = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    contentBase64: z.string().min(1, '文件是空的'),
+    /** Overrides what was recognised. */
+    mapping: headerMappingSchema.optional(),
+    /** Apply a saved mapping. */
+    mappingName: z.string().optional(),
+    defaultCommunity: z.string().trim().min(1, '请填写小区名称').max(40),
+    scope: z.enum(['community', 'household']).default('community'),
+  })
+  .strict();
+
+export const jobIdInput = z.object({ jobId: z.string().min(1) }).strict();
+
+export const commitImportInput = z.object({ jobId: z.string().min(1), skipErrorRows: z.boolean().default(false) }).strict();
+
+export interface ImportPreview {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  mapping: HeaderMapping;
+  missing: string[];
+  notes: string[];
+  rows: number;
+  skipped: { blank: number; totals: number; repeatedHeaders: number; duplicates: number };
+  errorCount: number;
+  /** The first 500 errors. */
+  errors: (RowError & { sheet: string })[];
+  households: number;
+  items: number;
+  owedFen: number;
+  merge: MergeStats;
+  sample: { row: number; community: string; roomLabel: string; ownerName: string; feeType: string; period: string; dueFen: number; paidFen: number }[];
+}
+
+export type ImportJobStatus =
+  | { state: 'running'; phase: string; done: number; total: number }
+  | { state: 'ready'; preview: ImportPreview }
+  | { state: 'failed'; message: string };
+
+export interface ImportEntry {
+  id: string;
+  at: string;
+  kind: 'import' | 'demo';
+  fileName: string;
+  skippedErrorRows: number;
+  stats: MergeStats;
+  undone: boolean;
+}
+
+export interface ImportHistory {
+  entries: ImportEntry[];
+  undoableId: string | null;
+}
+
+export const importIdInput = z.object({ importId: z.string().min(1) }).strict();
+
+export interface SavedMapping {
+  name: string;
+  fields: HeaderMapping;
+  savedAt: string;
+}
+
+export const saveMappingInput = z.object({ name: z.string().trim().min(1, '请填写名称').max(40), fields: headerMappingSchema }).strict();
+export const mappingNameInput = z.object({ name: z.string().min(1) }).strict();
