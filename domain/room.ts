@@ -44,9 +44,10 @@ export function parseRoom(value: unknown): RoomAddress | null {
   if (!text) return null;
   if (NON_RESIDENTIAL_PREFIX.test(text)) return unstructured('', text);
   // A leading community name: CJK text before the first digit or latin letter that starts the address.
-  const split = /^([\u4e00-\u9fff·]{2,}?)\s*([0-9A-Za-z].*)$/.exec(text);
+  const split = /^([\u4e00-\u9fff·]{2,}?)\s*((?:商铺|商业|底商|门面|铺面|车位|车库|储藏室|地下室)?[0-9A-Za-z].*)$/.exec(text);
   const community = split && !/(号楼|栋|幢|座|单元)$/.test(split[1]!) ? split[1]! : '';
   const address = community ? split![2]! : text;
+  if (NON_RESIDENTIAL_PREFIX.test(address)) return unstructured(community, address);
   const match = STRUCTURED.exec(address.replace(/\s+/g, ''));
   if (match) {
     const building = stripZeros(match[1]!);

@@ -36,3 +36,10 @@ describe('parseRoom', () => {
     expect(new Set(keys).size).toBe(5);
   });
 });
+
+describe('parseRoom with a community in front of a shop', () => {
+  it('splits the community off a shop name', () => {
+    expect(parseRoom('观山水 商铺A-12')).toMatchObject({ community: '观山水', key: '商铺A-12', structured: false });
+    expect(parseRoom('观山水商铺A-12')).toMatchObject({ community: '观山水', key: '商铺A-12' });
+  });
+});

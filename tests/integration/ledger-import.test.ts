@@ -1,0 +1,186 @@
+/**
+ * Messy billing exports through the real backend: counts and totals exact to the fen, re-import merges,
+ * hostile files give clear errors and leave the data unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
+import type { HouseholdFacets, HouseholdRecord, ImportHistory } from '../../electron/contract';
+import { snapshotDir, tempDir } from '../helpers/fs';
+import { call, importFixture, preview, readyPreview } from '../helpers/ledger';
+
+const TODAY = '2025-12-01';
+
+async function freshBackend(dataDir = tempDir()): Promise<Backend> {
+  return createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0, today: () => TODAY });
+}
+
+/** Every file under the data directory (ledger and contacts included). */
+function snapshotAll(dir: string) {
+  return { root: snapshotDir(dir), ledger: snapshotDir(`${dir}/ledger`), contacts: snapshotDir(`${dir}/contacts`) };
+}
+
+describe('importing messy exports', () => {
+  it('GBK CSV with its own column names, money in many forms, a duplicate and a 合计 row', async () => {
+    const backend = await freshBackend();
+    const { preview: shown, entry } = await importFixture(backend, 'gbk-system-a.csv');
+    expect(shown.encoding).toBe('GBK/GB18030');
+    expect(shown.mapping).toMatchObject({ room: '房屋编号', ownerName: '客户名称', phone: '联系方式', feeType: '费用名称', period: '账期', due: '应收金额(元)', lateFee: '违约金' });
+    expect(shown.skipped).toMatchObject({ totals: 1, duplicates: 1 });
+    expect(shown.errorCount).toBe(0);
+    expect(shown).toMatchObject({ households: 3, items: 5, owedFen: 708_800 });
+    expect(entry.stats).toMatchObject({ newHouseholds: 3, newItems: 5, payments: 0 });
+    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    expect(facets).toMatchObject({ households: 3, owedFen: 708_800, communities: [{ name: '观山水', households: 3 }] });
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    expect(record.summary).toMatchObject({ owedFen: 123_450 + 123_450 + 15_000, lateFeeFen: 1_230, monthsOverdue: 2 });
+    expect(record.household.phones.map((p) => p.masked)).toEqual(['100****5678', '100****4321']);
+    expect(JSON.stringify(record)).not.toContain('10012345678');
+    backend.close();
+  });
+
+  it('XLSX with a title, a two-row merged header, 小计/合计 rows, real dates and formulas', async () => {
+    const backend = await freshBackend();
+    const { preview: shown } = await importFixture(backend, 'titled-merged-header.xlsx', { defaultCommunity: '枫林雅苑' });
+    expect(shown).toMatchObject({ format: 'xlsx', sheet: '欠费明细', headerRow: 5, households: 3, items: 5, owedFen: 87_430 });
+    expect(shown.mapping).toMatchObject({ building: '楼栋', unit: '单元', room: '房号', due: '应收', paid: '实收', owed: '欠费', dueDate: '缴费限期' });
+    expect(shown.skipped.totals).toBe(2);
+    expect(shown.notes.join()).toContain('说明');
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '枫林雅苑|5-1-301' });
+    expect(record.items.map((item) => [item.periodStart, item.dueFen])).toEqual([
+      ['2025-10-01', 18_000],
+      ['2025-09-01', 18_000],
+    ]);
+    const zhuge = await call<HouseholdRecord>(backend, 'households.get', { id: '枫林雅苑|3-1-502' });
+    expect(zhuge.items[0]).toMatchObject({ dueDate: '2025-11-15', dueFen: 19_690 });
+    backend.close();
+  });
+
+  it('UTF-8 with BOM and split period columns', async () => {
+    const backend = await freshBackend();
+    const { preview: shown } = await importFixture(backend, 'utf8-bom-split-period.csv');
+    expect(shown).toMatchObject({ encoding: 'UTF-8（带 BOM）', households: 2, items: 2, owedFen: 60_000 });
+    const list = await call<{ total: number; rows: { id: string; monthsOverdue: number }[] }>(backend, 'households.list', {});
+    expect(list.rows).toEqual([expect.objectContaining({ id: '枫林雅苑|2-1-301', monthsOverdue: 3 })]);
+    backend.close();
+  });
+
+  it('lists every bad row with row, column and reason, and refuses to commit until told to skip them', async () => {
+    const backend = await freshBackend();
+    const { jobId, preview: shown } = await readyPreview(backend, 'bad-rows.csv');
+    expect(shown.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '应收'],
+      [3, '欠费'],
+      [4, '所属期间'],
+      [5, '应收'],
+      [6, '房号'],
+    ]);
+    expect(shown.errors[0]!.reason).toBe('无法识别的金额「abc」');
+    const before = snapshotAll(backend.store.dataDir);
+    await expect(call(backend, 'ledger.commitImport', { jobId, skipErrorRows: false })).rejects.toThrow(/有 5 行数据有错误/);
+    expect(snapshotAll(backend.store.dataDir)).toEqual(before);
+    const entry = await call<{ skippedErrorRows: number }>(backend, 'ledger.commitImport', { jobId, skipErrorRows: true });
+    expect(entry.skippedErrorRows).toBe(5);
+    expect((await call<HouseholdFacets>(backend, 'households.facets', {})).households).toBe(1);
+    backend.close();
+  });
+
+  it.each([
+    ['hostile-binary.csv', /不是文本表格/],
+    ['hostile-not-zip.xlsx', /不是有效的 Excel/],
+    ['hostile-legacy.xls', /旧版 Excel/],
+    ['hostile-truncated.xlsx', /无法读取 Excel 文件/],
+    ['hostile-no-header.csv', /找不到表头/],
+  ])('%s gives a clear error and changes nothing', async (name, message) => {
+    const backend = await freshBackend();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const before = snapshotAll(backend.store.dataDir);
+    const { status } = await preview(backend, name);
+    expect(status).toMatchObject({ state: 'failed', message: expect.stringMatching(message) });
+    expect(snapshotAll(backend.store.dataDir)).toEqual(before);
+    backend.close();
+  });
+
+  it('an empty file is refused before any work', async () => {
+    const backend = await freshBackend();
+    await expect(call(backend, 'ledger.previewImport', { fileName: 'x.csv', contentBase64: '', defaultCommunity: 'a' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    backend.close();
+  });
+});
+
+describe('re-importing a newer ledger', () => {
+  it('turns what was paid since into payments, adds new arrears, duplicates nothing', async () => {
+    const backend = await freshBackend();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const { entry } = await importFixture(backend, 'gbk-system-a-newer.csv');
+    // September settled (1,234.50) + October's 实收 up by 234.50; the shop's November is new.
+    expect(entry.stats).toMatchObject({ settledItems: 1, payments: 2, paymentsFen: 123_450 + 23_450, newItems: 1, newHouseholds: 0 });
+    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    expect(facets.owedFen).toBe(100_000 + 15_000 + 246_900 + 200_000 + 300_000);
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    expect(record.items).toHaveLength(3);
+    expect(record.payments.map((p) => p.amountFen).sort()).toEqual([123_450, 23_450].sort());
+    // The same file again: nothing changes.
+    const again = await importFixture(backend, 'gbk-system-a-newer.csv');
+    expect(again.entry.stats).toMatchObject({ payments: 0, newItems: 0, changedItems: 0, settledItems: 0 });
+    backend.close();
+  });
+
+  it('undoes the last import exactly, and only the last', async () => {
+    const dataDir = tempDir();
+    const backend = await freshBackend(dataDir);
+    const first = await importFixture(backend, 'gbk-system-a.csv');
+    const afterFirst = await call<HouseholdFacets>(backend, 'households.facets', {});
+    const second = await importFixture(backend, 'gbk-system-a-newer.csv');
+    await expect(call(backend, 'ledger.undoImport', { importId: first.entry.id })).rejects.toThrow(/只能撤销最近一次导入/);
+    const history = await call<ImportHistory>(backend, 'ledger.undoImport', { importId: second.entry.id });
+    expect(history.entries.find((e) => e.id === second.entry.id)?.undone).toBe(true);
+    expect(await call<HouseholdFacets>(backend, 'households.facets', {})).toEqual(afterFirst);
+    backend.close();
+    // And it stays undone after a restart.
+    const reopened = await freshBackend(dataDir);
+    expect(await call<HouseholdFacets>(reopened, 'households.facets', {})).toEqual(afterFirst);
+    reopened.close();
+  });
+});
+
+describe('payments and phone access', () => {
+  it('a hand-entered payment settles the oldest items first and survives a restart', async () => {
+    const dataDir = tempDir();
+    const backend = await freshBackend(dataDir);
+    await importFixture(backend, 'gbk-system-a.csv');
+    const record = await call<HouseholdRecord>(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 130_000, paidOn: TODAY, channel: '微信', note: '' });
+    expect(record.summary.owedFen).toBe(261_900 - 130_000);
+    expect(record.payments.map((p) => p.amountFen).sort((a, b) => b - a)).toEqual([123_450, 6_550]);
+    await expect(call(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 999_999_99, paidOn: TODAY, channel: '微信' })).rejects.toThrow(/超过当前欠费/);
+    await expect(call(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 100, paidOn: '2099-01-01', channel: '微信' })).rejects.toThrow(/不能晚于今天/);
+    backend.close();
+    const reopened = await freshBackend(dataDir);
+    expect((await call<HouseholdRecord>(reopened, 'households.get', { id: '观山水|8-2-1203' })).summary.owedFen).toBe(131_900);
+    reopened.close();
+  });
+
+  it('revealing a phone returns it whole and logs who looked, masked', async () => {
+    const backend = await freshBackend();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await call(backend, 'settings.update', { stewardName: '王敏' });
+    const { phone } = await call<{ phone: string }>(backend, 'households.revealPhone', { id: '观山水|8-2-1203', phoneIndex: 1, purpose: 'dial' });
+    expect(phone).toBe('10087654321');
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    expect(record.phoneAccess).toEqual([expect.objectContaining({ action: 'dial', phoneMasked: '100****4321', steward: '王敏' })]);
+    backend.close();
+  });
+});
+
+describe('quick-find through the backend', () => {
+  it('finds by pinyin initials, full pinyin, room forms and phone digits', async () => {
+    const backend = await freshBackend();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const find = async (query: string) => (await call<{ hits: { id: string; matched: string }[] }>(backend, 'households.search', { query })).hits;
+    expect((await find('oyl'))[0]).toMatchObject({ id: '观山水|8-2-1203', matched: 'initials' });
+    expect((await find('ouyanglan'))[0]).toMatchObject({ id: '观山水|8-2-1203', matched: 'pinyin' });
+    expect((await find('8栋2单元1204室'))[0]).toMatchObject({ id: '观山水|8-2-1204', matched: 'room' });
+    expect((await find('5678'))[0]).toMatchObject({ id: '观山水|8-2-1203', matched: 'phone' });
+    expect((await find('上官'))[0]).toMatchObject({ id: '观山水|商铺A-12', matched: 'name' });
+    backend.close();
+  });
+});
