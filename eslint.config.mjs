@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   // Backend and browser-mode server: plain Node, no Electron, no DOM, no renderer code.
   {
-    files: ['electron/backend/**', 'electron/server/**'],
+    files: ['electron/backend/**', 'electron/server/**', 'electron/cli/**'],
     rules: {
       ...layer([noElectron], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer', 'main', 'preload')], message: 'The backend runs without Electron and without a DOM.' }]),
       'no-restricted-globals': ['error', ...domGlobals],
@@ -59,7 +59,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer([noElectron, ...noNode], [{ group: folders('electron/backend', 'electron/server', 'electron/main', 'electron/preload'), message: 'The renderer reaches the backend only through the typed client (renderer/src/api).' }]),
+      ...layer([noElectron, ...noNode], [{ group: folders('electron/backend', 'electron/server', 'electron/cli', 'electron/main', 'electron/preload'), message: 'The renderer reaches the backend only through the typed client (renderer/src/api).' }]),
       'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },

@@ -30,6 +30,7 @@ export async function buildElectron() {
       main: path.join(root, 'electron/main/index.ts'),
       preload: path.join(root, 'electron/preload/index.ts'),
       server: path.join(root, 'electron/server/main.ts'),
+      cli: path.join(root, 'electron/cli/main.ts'),
     },
   });
 }
@@ -45,5 +46,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   await buildElectron();
   if (!process.argv.includes('--electron-only')) buildRenderer();
-  console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`);
+  console.error(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`);
 }

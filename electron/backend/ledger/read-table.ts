@@ -43,7 +43,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
-  const controls = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32)) controls += 1;
+  }
   return controls > sample.length / 50 || sample.includes('\ufffd\ufffd\ufffd');
 }
 

@@ -1,0 +1,60 @@
+/** `export arrears`: every unpaid item as a spreadsheet row, safe to open in Excel. */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { writeFileSync } from 'node:fs';
+import { owedOf } from '../../domain/ledger';
+import { maskPhone } from '../../domain/phone';
+import { formatFen } from '../../domain/money';
+import type { LedgerStore } from '../backend/ledger/ledger-store';
+
+export const EXPORT_HEADERS = ['小区', '房号', '业主', '电话', '房屋类型', '收费项目', '所属期间', '应收', '实收', '欠费', '滞纳金', '缴费限期', '欠费月数'];
+
+/** A cell that Excel would run as a formula (= + - @, or a leading tab/CR) is prefixed with '. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function arrearsRows(ledger: LedgerStore, community?: string): string[][] {
+  const rows: string[][] = [];
+  const households = [...ledger.allHouseholds()]
+    .filter((household) => !community || household.community === community)
+    .sort((a, b) => a.community.localeCompare(b.community, 'zh-CN') || a.roomKey.localeCompare(b.roomKey, 'zh-CN', { numeric: true }));
+  for (const household of households) {
+    const summary = ledger.summaryOf(household.id)!;
+    for (const item of ledger.itemsOf(household.id)) {
+      if (owedOf(item) <= 0) continue;
+      rows.push(
+        [
+          household.community,
+          household.roomLabel,
+          household.ownerName,
+          household.phones[0] ? maskPhone(household.phones[0]) : '',
+          household.kind,
+          item.feeType,
+          item.periodStart.slice(0, 7) === item.periodEnd.slice(0, 7) ? item.periodStart.slice(0, 7) : `${item.periodStart}~${item.periodEnd}`,
+          formatFen(item.dueFen).replaceAll(',', ''),
+          formatFen(item.paidFen).replaceAll(',', ''),
+          formatFen(owedOf(item)).replaceAll(',', ''),
+          formatFen(item.lateFeeFen).replaceAll(',', ''),
+          item.dueDate ?? '',
+          String(summary.monthsOverdue),
+        ].map(neutralise),
+      );
+    }
+  }
+  return rows;
+}
+
+export async function writeArrears(file: string, rows: string[][]): Promise<void> {
+  if (file.toLowerCase().endsWith('.csv')) {
+    writeFileSync(file, `\ufeff${Papa.unparse([EXPORT_HEADERS, ...rows])}\r\n`);
+    return;
+  }
+  if (!file.toLowerCase().endsWith('.xlsx')) throw new Error('导出文件须以 .xlsx 或 .csv 结尾');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('欠费明细');
+  sheet.addRow(EXPORT_HEADERS).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.columns.forEach((column) => (column.width = 14));
+  await workbook.xlsx.writeFile(file);
+}

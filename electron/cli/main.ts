@@ -1,0 +1,195 @@
+/**
+ * Back-office command line. Takes the data directory's lock like the app (close the app first).
+ *   npm run cli -- import <file> [--mapping NAME] [--community NAME] [--scope community|household] [--skip-errors] [--dry-run] [--json]
+ *   npm run cli -- export arrears --out FILE.xlsx|FILE.csv [--community NAME]
+ *   npm run cli -- backup [--out DIR]
+ *   npm run cli -- doctor
+ *   npm run cli -- demo-data --households N [--seed N]
+ * Every command takes --data-dir DIR (or CALL_COACH_DATA_DIR); the default is browser mode's (~/.call-coach).
+ */
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../contract';
+import { createBackend, type Backend } from '../backend';
+import { APP_VERSION, defaultBrowserDataDir, resolveDataDir } from '../backend/app-info';
+import { commitBatch } from '../backend/ledger/commit-import';
+import { seedDemoData } from '../backend/ledger/demo-seed';
+import { analyseImport } from '../backend/ledger/import-analysis';
+import { LOCK_FILE_NAME } from '../backend/storage/dir-lock';
+import { todayInShanghai } from '../../domain/clock';
+import { formatYuan } from '../../domain/money';
+import { arrearsRows, writeArrears } from './export-arrears';
+
+const USAGE = `用法:
+  npm run cli -- import <文件> [--mapping 名称] [--community 小区] [--scope community|household] [--skip-errors] [--dry-run] [--json]
+  npm run cli -- export arrears --out 文件.xlsx|文件.csv [--community 小区]
+  npm run cli -- backup [--out 目录]
+  npm run cli -- doctor
+  npm run cli -- demo-data --households 数量 [--seed 数字]
+  所有命令都可加 --data-dir 目录（或环境变量 CALL_COACH_DATA_DIR）`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    mapping: { type: 'string' },
+    community: { type: 'string' },
+    scope: { type: 'string' },
+    'skip-errors': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+    households: { type: 'string' },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const dataDir = resolveDataDir(values['data-dir'], process.env, defaultBrowserDataDir);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function withBackend<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await createBackend({ dataDir, mode: 'cli', version: APP_VERSION, demoHouseholds: 0, log: say });
+  try {
+    return await work(backend);
+  } finally {
+    backend.close();
+  }
+}
+
+async function importCommand(file: string | undefined): Promise<number> {
+  if (!file) throw new UsageError('import 需要一个文件');
+  const scope = values.scope ?? 'community';
+  if (scope !== 'community' && scope !== 'household') throw new UsageError('--scope 只能是 community 或 household');
+  const bytes = readFileSync(file);
+  return withBackend(async ({ ctx }) => {
+    let mapping;
+    if (values.mapping) {
+      mapping = ctx.store.file('mappings').read().mappings.find((entry) => entry.name === values.mapping)?.fields;
+      if (!mapping) throw new ApiError({ code: 'NOT_FOUND', message: `没有名为「${values.mapping}」的列映射` });
+    }
+    const community = values.community ?? path.basename(file).replace(/\.[^.]+$/, '');
+    const analysis = await analyseImport(path.basename(file), bytes, ctx.ledger, { defaultCommunity: community, scope, today: ctx.today(), ...(mapping ? { mapping } : {}) });
+    const { preview } = analysis;
+    const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !values['skip-errors']);
+    let committed = null;
+    if (!blocked && !values['dry-run']) {
+      committed = await commitBatch(ctx.ledger, analysis.batch, {
+        fileName: path.basename(file),
+        kind: 'import',
+        scope,
+        today: ctx.today(),
+        errorCount: preview.errorCount,
+        missing: preview.missing,
+        skipErrorRows: Boolean(values['skip-errors']),
+      });
+    }
+    if (values.json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          ok: !blocked,
+          committed: committed !== null,
+          importId: committed?.id ?? null,
+          households: preview.households,
+          items: preview.items,
+          totalOwedFen: preview.owedFen,
+          missingColumns: preview.missing,
+          errorCount: preview.errorCount,
+          errors: preview.errors.map(({ sheet, row, column, reason }) => ({ sheet, row, column, reason })),
+          merge: committed?.stats ?? preview.merge,
+        })}\n`,
+      );
+    } else {
+      say(`${preview.fileName}: ${preview.households} 户, ${preview.items} 条欠费明细, 欠费合计 ${formatYuan(preview.owedFen)}`);
+      if (preview.missing.length) say(`缺少必需的列: ${preview.missing.join('、')}`);
+      for (const error of preview.errors) say(`  第 ${error.row} 行「${error.column}」: ${error.reason}${error.sheet !== 'CSV' ? `（工作表 ${error.sheet}）` : ''}`);
+      if (preview.errorCount > preview.errors.length) say(`  …… 共 ${preview.errorCount} 处错误`);
+      if (committed) say(`已导入 (${committed.id}): 新增 ${committed.stats.newHouseholds} 户, 新增明细 ${committed.stats.newItems} 条, 推算缴费 ${committed.stats.payments} 笔`);
+      else if (blocked) say('未导入: 台账没有改动。修正后重试，或加 --skip-errors 跳过有错误的行。');
+      else say('试运行 (--dry-run): 台账没有改动。');
+    }
+    return blocked ? 1 : 0;
+  });
+}
+
+async function exportCommand(what: string | undefined): Promise<number> {
+  if (what !== 'arrears') throw new UsageError('目前只能导出 arrears（欠费明细）');
+  if (!values.out) throw new UsageError('export 需要 --out 文件.xlsx 或 文件.csv');
+  return withBackend(async ({ ctx }) => {
+    if (ctx.ledger.error) throw ctx.ledger.error;
+    const rows = arrearsRows(ctx.ledger, values.community);
+    await writeArrears(values.out!, rows);
+    say(`已导出 ${rows.length} 条欠费明细到 ${values.out}（电话已打码）`);
+    return 0;
+  });
+}
+
+async function backupCommand(): Promise<number> {
+  return withBackend(async () => {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const target = path.resolve(values.out ?? path.join(dataDir, '..', `call-coach-backup-${stamp}`));
+    if (target.startsWith(path.resolve(dataDir) + path.sep)) throw new UsageError('备份目录不能在数据目录里面');
+    mkdirSync(target, { recursive: true });
+    // We hold the lock: no one else writes while we copy.
+    cpSync(dataDir, target, { recursive: true, filter: (source) => path.basename(source) !== LOCK_FILE_NAME && !source.endsWith('.tmp') });
+    say(`已备份 ${dataDir} → ${target}`);
+    return 0;
+  });
+}
+
+async function doctorCommand(): Promise<number> {
+  return withBackend(async ({ ctx }) => {
+    const files = [...(await ctx.store.health()), await ctx.ledger.health(), await ctx.contacts.health()];
+    for (const file of files) say(`${file.state === 'error' ? '✘' : '✔'} ${file.label.padEnd(10)} ${file.fileName}${file.error ? `\n    ${file.error}` : ''}`);
+    const bad = files.filter((file) => file.state === 'error').length;
+    say(bad ? `${bad} 个数据文件有问题（文件未被改动）。` : `全部 ${files.length} 项数据正常（${ctx.ledger.householdCount} 户）。`);
+    return bad ? 1 : 0;
+  });
+}
+
+async function demoCommand(): Promise<number> {
+  const households = Number(values.households ?? 3000);
+  if (!Number.isInteger(households) || households < 1 || households > 500_000) throw new UsageError('--households 应为 1 到 500000 的整数');
+  return withBackend(async ({ ctx }) => {
+    if (ctx.ledger.householdCount > 0) throw new UsageError(`数据目录 ${dataDir} 已有台账；请换一个空目录（--data-dir）生成演示数据。`);
+    const started = Date.now();
+    const entry = await seedDemoData(ctx.ledger, { households, today: todayInShanghai(), ...(values.seed ? { seed: Number(values.seed) } : {}) });
+    say(`已生成 ${entry.stats.householdsInFile} 户、${entry.stats.itemsInFile} 条明细的演示数据（${((Date.now() - started) / 1000).toFixed(1)} 秒）→ ${dataDir}`);
+    return 0;
+  });
+}
+
+async function main(): Promise<number> {
+  const [command, argument] = positionals;
+  if (values.help || !command) {
+    say(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'import':
+      return importCommand(argument);
+    case 'export':
+      return exportCommand(argument);
+    case 'backup':
+      return backupCommand();
+    case 'doctor':
+      return doctorCommand();
+    case 'demo-data':
+      return demoCommand();
+    default:
+      throw new UsageError(`未知命令「${command}」`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) say(`${error.message}\n\n${USAGE}`);
+    else say(`错误: ${error instanceof Error ? error.message : String(error)}`);
+    if (values.json && !(error instanceof UsageError)) process.stdout.write(`${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

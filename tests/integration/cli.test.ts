@@ -1,0 +1,75 @@
+/** The back-office CLI, run as a user would: the built bundle in a child process. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { neutralise } from '../../electron/cli/export-arrears';
+import { snapshotDir, tempDir } from '../helpers/fs';
+import { fixturePath } from '../helpers/ledger';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/electron/cli.cjs');
+
+beforeAll(() => {
+  if (process.env.CALL_COACH_SKIP_BUILD !== '1') execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), '--electron-only'], { stdio: 'ignore' });
+});
+
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+describe('cli import --json', () => {
+  it('prints one JSON object with households, items, the total owed and no errors', () => {
+    const dataDir = tempDir();
+    const result = run('import', fixturePath('gbk-system-a.csv'), '--data-dir', dataDir, '--json');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ ok: true, committed: true, households: 3, items: 5, totalOwedFen: 708_800, errors: [] });
+  });
+
+  it('lists row errors, exits 1 and writes nothing', () => {
+    const dataDir = tempDir();
+    run('import', fixturePath('gbk-system-a.csv'), '--data-dir', dataDir);
+    const before = snapshotDir(path.join(dataDir, 'ledger'));
+    const result = run('import', fixturePath('bad-rows.csv'), '--data-dir', dataDir, '--json');
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: false, committed: false, errorCount: 5 });
+    expect(report.errors[0]).toEqual({ sheet: 'CSV', row: 2, column: '应收', reason: '无法识别的金额「abc」' });
+    expect(snapshotDir(path.join(dataDir, 'ledger'))).toEqual(before);
+  });
+
+  it('reports a hostile file as an error in JSON', () => {
+    const result = run('import', fixturePath('hostile-legacy.xls'), '--data-dir', tempDir(), '--json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('旧版 Excel') });
+  });
+});
+
+describe('cli export, backup, doctor', () => {
+  it('exports unpaid items with phones masked, then backs up and checks the data', () => {
+    const dataDir = tempDir();
+    run('import', fixturePath('gbk-system-a.csv'), '--data-dir', dataDir);
+    const out = path.join(tempDir(), 'arrears.csv');
+    expect(run('export', 'arrears', '--out', out, '--data-dir', dataDir).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(6);
+    expect(text).toContain('100****5678');
+    expect(text).not.toContain('10012345678');
+    const backup = path.join(tempDir(), 'copy');
+    expect(run('backup', '--out', backup, '--data-dir', dataDir).status).toBe(0);
+    expect(run('doctor', '--data-dir', backup).status).toBe(0);
+    const manifest = path.join(backup, 'ledger', 'manifest.json');
+    execFileSync('sh', ['-c', `printf '{ broken' > '${manifest}'`]);
+    const doctor = run('doctor', '--data-dir', backup);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stderr).toContain('manifest.json');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(neutralise('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
+    expect(neutralise('+86')).toBe(`'+86`);
+    expect(neutralise('-1')).toBe(`'-1`);
+    expect(neutralise('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(neutralise('张三')).toBe('张三');
+  });
+});
