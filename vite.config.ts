@@ -1,13 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/contract/content-security-policy';
+import { CONTENT_SECURITY_POLICY_META } from './electron/contract/content-security-policy';
 
 /** The CSP meta tag comes from the same constant the servers send as a header. */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'call-coach-csp-meta',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
     ],
   };
 }

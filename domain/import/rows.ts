@@ -69,12 +69,24 @@ function occupiedOf(text: string): boolean | null {
   return null;
 }
 
+/** A parser that remembers its answers (spreadsheet Date cells are objects and are not remembered). */
+function memo<T>(parse: (value: unknown) => T): (value: unknown) => T {
+  const cache = new Map<unknown, T>();
+  return (value) => {
+    if (typeof value === 'object' && value !== null) return parse(value);
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit;
+    const parsed = parse(value);
+    cache.set(value, parsed);
+    return parsed;
+  };
+}
+
 function isTotalRow(cells: readonly unknown[]): boolean {
   return cells.slice(0, 4).some((cell) => TOTAL_ROW.test(cleanCell(cell)));
 }
 
-function isRepeatedHeader(cells: readonly unknown[], header: HeaderInfo): boolean {
-  const columns = Object.values(header.mapping);
+function isRepeatedHeader(cells: readonly unknown[], header: HeaderInfo, columns: readonly number[]): boolean {
   const same = columns.filter((column) => cleanCell(cells[column]) !== '' && cleanCell(cells[column]) === header.headers[column]);
   return same.length >= Math.max(2, Math.ceil(columns.length / 2));
 }
@@ -99,6 +111,14 @@ export function mapRows(
     return (column !== undefined && header.headers[column]) || fieldById.get(field)!.label;
   };
 
+  // Exports repeat the same rooms, amounts, periods and phones row after row: parse each text once.
+  const roomOf = memo(parseRoom);
+  const moneyOf = memo(parseMoney);
+  const periodOf = memo(parsePeriod);
+  const dateOf = memo(parseDate);
+  const phonesOf = memo(parsePhones);
+
+  const headerColumns = Object.values(header.mapping) as number[];
   const first = Math.max(header.lastHeaderRow + 1, range.from ?? 0);
   const last = Math.min(rows.length, range.to ?? rows.length);
   for (let index = first; index < last; index += 1) {
@@ -112,24 +132,25 @@ export function mapRows(
       result.skipped.totals += 1;
       continue;
     }
-    if (isRepeatedHeader(cells, header)) {
+    if (isRepeatedHeader(cells, header, headerColumns)) {
       result.skipped.repeatedHeaders += 1;
       continue;
     }
     const errorsBefore = result.errors.length;
     const fail = (field: ImportFieldId, reason: string) => result.errors.push({ row: rowNumber, column: columnName(field), reason });
     const raw = (field: ImportFieldId): unknown => (mapping[field] === undefined ? undefined : cells[mapping[field]!]);
-    const text = (field: ImportFieldId): string => cleanCell(raw(field));
+    const texts: Partial<Record<ImportFieldId, string>> = {};
+    const text = (field: ImportFieldId): string => (texts[field] ??= cleanCell(raw(field)));
 
     // Room: one column, or building + unit + room columns.
     const roomText = [text('building') && `${text('building')}栋`, text('unit') && `${text('unit')}单元`, text('room')].filter(Boolean).join('');
-    const direct = parseRoom(text('room'));
-    const room = direct && mapping.building !== undefined && !(direct.structured && direct.building) ? parseRoom(roomText) : direct;
+    const direct = roomOf(text('room'));
+    const room = direct && mapping.building !== undefined && !(direct.structured && direct.building) ? roomOf(roomText) : direct;
     if (!room) fail('room', '房号为空');
     const community = text('community') || room?.community || options.defaultCommunity;
 
     const money = (field: ImportFieldId): Fen | null => {
-      const parsed = parseMoney(raw(field));
+      const parsed = moneyOf(raw(field));
       if (!parsed.ok) {
         fail(field, parsed.reason);
         return null;
@@ -147,13 +168,13 @@ export function mapRows(
 
     let period: Period | null = null;
     if (mapping.period !== undefined) {
-      const parsed = parsePeriod(raw('period'));
+      const parsed = periodOf(raw('period'));
       if (!parsed.ok) fail('period', parsed.reason);
       else if (!parsed.value) fail('period', '所属期间为空');
       else period = parsed.value;
     } else {
-      const start = parseDate(raw('periodStart'));
-      const end = parseDate(raw('periodEnd'));
+      const start = dateOf(raw('periodStart'));
+      const end = dateOf(raw('periodEnd'));
       if (!start.ok) fail('periodStart', start.reason);
       if (!end.ok) fail('periodEnd', end.reason);
       if (start.ok && end.ok) {
@@ -163,7 +184,7 @@ export function mapRows(
       }
     }
 
-    const dueDate = parseDate(raw('dueDate'));
+    const dueDate = dateOf(raw('dueDate'));
     if (!dueDate.ok) fail('dueDate', dueDate.reason);
 
     const feeType = mapping.feeType === undefined ? DEFAULT_FEE_TYPE : text('feeType');
@@ -200,7 +221,7 @@ export function mapRows(
       community,
       room: room!,
       ownerName: text('ownerName'),
-      phones: parsePhones(raw('phone')),
+      phones: phonesOf(raw('phone')),
       payer: text('payer'),
       feeType,
       period: period!,

@@ -23,7 +23,7 @@ export const householdListInput = z
     sort: z.enum(householdSorts).default('owed'),
     order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000).default(200),
+    limit: z.number().int().min(1).max(5000).default(1000),
   })
   .strict();
 export type HouseholdListInput = z.input<typeof householdListInput>;

@@ -1,6 +1,6 @@
 /**
  * Browser mode: the backend behind a loopback web server that also serves the built renderer.
- *   node dist/electron/server.cjs [--data-dir DIR] [--port N]
+ *   node dist/electron/server.cjs [--data-dir DIR] [--port N] [--demo-households N]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ async function listen(backendDispatch: Parameters<typeof startWebServer>[0]['dis
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'demo-households': { type: 'string' } },
     strict: true,
   });
   const portText = values.port ?? process.env.CALL_COACH_PORT;
@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
   const dataDir = resolveDataDir(values['data-dir'], process.env, defaultBrowserDataDir);
 
-  const backend = await createBackend({ dataDir, mode: 'browser', version: APP_VERSION });
+  const demo = values['demo-households'] === undefined ? undefined : Number(values['demo-households']);
+  if (demo !== undefined && (!Number.isInteger(demo) || demo < 0)) throw new Error(`invalid --demo-households: ${values['demo-households']}`);
+  const backend = await createBackend({ dataDir, mode: 'browser', version: APP_VERSION, ...(demo === undefined ? {} : { demoHouseholds: demo }) });
   const web = await listen(backend.dispatch, port, portText !== undefined);
 
   console.log('Call Coach 催缴通话助手 is running in browser mode.');

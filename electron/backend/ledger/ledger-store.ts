@@ -2,7 +2,7 @@
  * The arrears ledger on disk and in memory.
  *
  * On disk (`<data>/ledger/`): `manifest.json` (a lowdb DataFile) names the current shard files; each shard
- * holds 1/64 of the households with their items and payments. Shard files are never rewritten: a change
+ * holds 1/256 of the households with their items and payments. Shard files are never rewritten: a change
  * writes new shard files (new generation number), then switches the manifest in one durable write. So an
  * import touching many shards is all-or-nothing, a payment rewrites one small shard, and the previous
  * generation is kept for undoing the last import.
@@ -14,12 +14,12 @@ import type { DataFileHealth } from '../../contract';
 import type { MergePlan, MergeStats } from '../../../domain/import/merge';
 import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
 import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
-import { writeFileDurably } from '../storage/durable-write';
+import { writeNewFilesDurably } from '../storage/durable-write';
 import { StorageError } from '../storage/storage-error';
 import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './shard-format';
 
 export const LEDGER_DIR = 'ledger';
-export const SHARD_COUNT = 64;
+export const SHARD_COUNT = 256;
 
 const importStatsSchema = z.object({
   householdsInFile: z.number().int(),
@@ -229,7 +229,7 @@ export class LedgerStore {
     });
     changed.forEach((index, i) => this.replaceShardInMemory(index, restored[i]!));
     this.revision += 1;
-    await this.removeUnreferencedFiles();
+    await this.removeFilesNoLongerNamed(manifest);
   }
 
   // ── internals ────────────────────────────────────────────────────────────
@@ -244,10 +244,15 @@ export class LedgerStore {
     const generation = manifest.generation + 1;
     const shards = [...manifest.shards];
     const built = new Map<number, ShardData>();
+    const incoming = new Map<number, Set<string>>();
+    for (const id of [...overlay.households.keys(), ...overlay.items.keys()]) {
+      const index = shardOf(id);
+      let ids = incoming.get(index);
+      if (!ids) incoming.set(index, (ids = new Set()));
+      ids.add(id);
+    }
     for (const index of touched) {
-      const ids = new Set(this.members[index]);
-      for (const id of overlay.households.keys()) if (shardOf(id) === index) ids.add(id);
-      for (const id of overlay.items.keys()) if (shardOf(id) === index) ids.add(id);
+      const ids = new Set([...this.members[index]!, ...(incoming.get(index) ?? [])]);
       const data: ShardData = { households: [], items: [], payments: [] };
       for (const id of ids) {
         const household = overlay.households.get(id) ?? this.households.get(id);
@@ -259,22 +264,18 @@ export class LedgerStore {
       built.set(index, data);
       shards[index] = shardFileName(index, generation);
     }
-    const written: string[] = [];
+    const files = [...built].map(([index, data]) => ({ name: shards[index]!, text: encodeDataFile(SHARD_VERSION, encodeShard(data), { compact: true }) }));
+    await writeNewFilesDurably(this.dir, files);
     try {
-      for (const [index, data] of built) {
-        const name = shards[index]!;
-        await writeFileDurably(path.join(this.dir, name), encodeDataFile(SHARD_VERSION, encodeShard(data)), { backup: false });
-        written.push(name);
-      }
       const next = nextManifest(manifest, shards);
       await this.manifest.update((draft) => Object.assign(draft, next));
     } catch (error) {
-      await Promise.all(written.map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
+      await Promise.all(files.map((file) => fsp.rm(path.join(this.dir, file.name), { force: true })));
       throw error;
     }
     for (const [index, data] of built) this.replaceShardInMemory(index, data);
     this.revision += 1;
-    await this.removeUnreferencedFiles();
+    await this.removeFilesNoLongerNamed(manifest);
   }
 
   private async readShard(name: string): Promise<ShardData> {
@@ -323,7 +324,15 @@ export class LedgerStore {
     for (const set of this.members) set.clear();
   }
 
-  /** Shard files of abandoned writes or of generations no longer needed. */
+  /** After a change: the files the previous manifest named that the current one no longer does. */
+  private async removeFilesNoLongerNamed(previous: Manifest): Promise<void> {
+    const current = this.manifest.read();
+    const keep = new Set([...current.shards, ...(current.undo?.shards ?? [])]);
+    const old = new Set([...previous.shards, ...(previous.undo?.shards ?? [])].filter((name): name is string => !!name && !keep.has(name)));
+    await Promise.all([...old].map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
+  }
+
+  /** At open: shard files of abandoned writes or of generations no longer needed. */
   private async removeUnreferencedFiles(): Promise<void> {
     const manifest = this.manifest.read();
     const keep = new Set([...manifest.shards, ...(manifest.undo?.shards ?? [])].filter(Boolean));

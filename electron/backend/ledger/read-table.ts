@@ -4,6 +4,7 @@
  * spreadsheets stay numbers and dates so amounts and periods are read exactly.
  */
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -58,7 +59,10 @@ export function readCsv(bytes: Uint8Array, progress?: Progress): ReadTable {
   progress?.(bytes.length, bytes.length);
   const fatal = parsed.errors.find((error) => error.type === 'Quotes');
   if (fatal) throw importError(`CSV 第 ${(fatal.row ?? 0) + 1} 行的引号不成对，文件可能不完整或已损坏。`);
-  return { format: 'csv', encoding, sheets: [{ name: 'CSV', rows: parsed.data }] };
+  const rows = parsed.data;
+  // The newline that ends the last line is not a blank row.
+  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell === '')) rows.pop();
+  return { format: 'csv', encoding, sheets: [{ name: 'CSV', rows }] };
 }
 
 /** An exceljs cell value as a plain cell: formulas give their result, rich text its text. */
@@ -75,13 +79,52 @@ export function plainCell(value: unknown): Cell {
   return String(value);
 }
 
+/**
+ * exceljs's streaming reader decodes each zip chunk to text on its own, which splits a Chinese character
+ * that straddles two chunks into "��" (exceljs issues #2084, #2063; unfixed in 4.4). This subclass hands
+ * it text decoded across chunk boundaries instead.
+ */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type Entry = NodeJS.ReadableStream & { setEncoding(encoding: BufferEncoding): unknown };
+type ReaderInternals = {
+  _parseWorkbook(entry: Entry): Promise<void>;
+  _parseSharedStrings(entry: Entry): AsyncGenerator<unknown>;
+  _parseStyles(entry: Entry): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals & AsyncIterable<unknown>;
+
+class Utf8SafeWorkbookReader extends BaseReader {
+  override _parseWorkbook(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+  override _parseSharedStrings(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+  override _parseStyles(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseStyles(entry);
+  }
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8Text(iterator), sheetNo);
+  }
+}
+
 export async function readXlsx(bytes: Uint8Array, progress?: Progress): Promise<ReadTable> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf) throw importError('不支持旧版 Excel（.xls）文件：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
     throw importError('文件不是有效的 Excel（.xlsx）文件，可能已损坏或扩展名不对。');
   }
   const sheets: SheetRows[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+  const reader = new Utf8SafeWorkbookReader(Readable.from(Buffer.from(bytes)), {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -75,9 +75,16 @@ export interface ShardData {
 }
 
 const toInt = (date: string): number => Number(date.replaceAll('-', ''));
+/** yyyymmdd → YYYY-MM-DD. A ledger has few distinct dates, so each string is made once. */
+const dateStrings = new Map<number, string>();
 const fromInt = (n: number): string => {
-  const text = String(n);
-  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  let text = dateStrings.get(n);
+  if (text === undefined) {
+    const digits = String(n);
+    text = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+    dateStrings.set(n, text);
+  }
+  return text;
 };
 
 export function encodeShard(data: ShardData): z.infer<typeof shardSchema> {

@@ -39,9 +39,10 @@ function issuesOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-export function encodeDataFile(version: number, data: unknown, savedAt = new Date()): string {
-  const onDisk: OnDisk = { schemaVersion: version, savedAt: savedAt.toISOString(), data };
-  return `${JSON.stringify(onDisk, null, 1)}\n`;
+/** Small files are indented for people who open them; bulk data (ledger shards) is written compact. */
+export function encodeDataFile(version: number, data: unknown, options: { compact?: boolean } = {}): string {
+  const onDisk: OnDisk = { schemaVersion: version, savedAt: new Date().toISOString(), data };
+  return `${options.compact ? JSON.stringify(onDisk) : JSON.stringify(onDisk, null, 1)}\n`;
 }
 
 /**

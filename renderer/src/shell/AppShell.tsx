@@ -1,7 +1,9 @@
-import { Layout, Menu, Tag, Tooltip, Typography } from 'antd';
-import { useEffect } from 'react';
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApi } from '../api/api-context';
+import { QuickFind, useQuickFindShortcut } from '../quick-find/QuickFind';
 import { useStatusStore } from '../stores/status-store';
 import { useUiStore } from '../stores/ui-store';
 import { DEFAULT_PATH, navItems } from './nav';
@@ -30,7 +32,10 @@ export function AppShell() {
   const location = useLocation();
   const { siderCollapsed, setSiderCollapsed } = useUiStore();
   const refreshStatus = useStatusStore((state) => state.refresh);
+  const [finding, setFinding] = useState(false);
+  const openQuickFind = useCallback(() => setFinding(true), []);
   useNavShortcuts();
+  useQuickFindShortcut(openQuickFind);
   useEffect(() => {
     void refreshStatus(api);
   }, [api, refreshStatus]);
@@ -64,9 +69,12 @@ export function AppShell() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             催缴通话助手
           </Typography.Title>
-          <div>
+          <Space>
+            <Button icon={<SearchOutlined />} onClick={openQuickFind} aria-label="查找业主（Ctrl+K）">
+              查找业主 <Typography.Text keyboard>Ctrl K</Typography.Text>
+            </Button>
             <StorageIndicator />
-          </div>
+          </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
           <main>
@@ -75,11 +83,17 @@ export function AppShell() {
               {navItems.map((item) => (
                 <Route key={item.path} path={item.path} element={item.element} />
               ))}
+              {navItems
+                .filter((item) => item.childPath)
+                .map((item) => (
+                  <Route key={`${item.path}/child`} path={`${item.path}/${item.childPath}`} element={item.element} />
+                ))}
               <Route path="*" element={<Navigate to={DEFAULT_PATH} replace />} />
             </Routes>
           </main>
         </Layout.Content>
       </Layout>
+      {finding && <QuickFind onClose={() => setFinding(false)} />}
     </Layout>
   );
 }

@@ -9,12 +9,15 @@ import {
 import type { ReactNode } from 'react';
 import { AboutPage } from '../pages/about/AboutPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
+import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 
 export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
   element: ReactNode;
+  /** A sub-route the same page serves, e.g. ':id' for /households/:id. */
+  childPath?: string;
 }
 
 /** For areas not built yet: an honest 即将推出 page that says what they will do. */
@@ -30,11 +33,7 @@ export const navItems: NavItem[] = [
     icon: <CalendarOutlined />,
     ...comingSoon('今日跟进', '每天上班从这里开始：今天到期的缴费承诺、已失约的承诺、约好的回电、维修回访和该发的通知，按优先级排好。'),
   },
-  {
-    path: '/households',
-    icon: <TeamOutlined />,
-    ...comingSoon('业主欠费', '导入收费系统导出的台账，按欠费金额、欠费月数、最近联系时间查找业主，打开完整的欠费档案。'),
-  },
+  { path: '/households', label: '业主欠费', icon: <TeamOutlined />, element: <HouseholdsPage />, childPath: ':id' },
   {
     path: '/call',
     icon: <PhoneOutlined />,
