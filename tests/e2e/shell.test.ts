@@ -44,8 +44,8 @@ describe('npm start in browser mode', () => {
   });
 
   it('moves between areas by mouse and by Alt+number', async () => {
-    await page.getByRole('link', { name: '业主欠费' }).click();
-    await page.getByText(/导入收费系统导出的台账/).waitFor();
+    await page.getByRole('link', { name: '报表' }).click();
+    await page.getByText(/收缴率、承诺兑现率/).waitFor();
     await page.keyboard.press('Alt+4');
     await page.getByText(/组长维护团队共用的话术/).waitFor();
     expect(page.url()).toContain('#/scripts');

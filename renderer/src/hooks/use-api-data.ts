@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../electron/contract';
 
 export interface ApiData<T> {
@@ -8,26 +8,35 @@ export interface ApiData<T> {
   reload(): void;
 }
 
-/** Loads with `load` whenever its dependencies change; stale answers are dropped. */
+const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }));
+
+/**
+ * Loads with `load` whenever its dependencies change (or on `reload`). While a new answer is on its way
+ * the previous data stays on screen; answers to superseded requests are dropped.
+ */
 export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[]): ApiData<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
-  const generation = useRef(0);
+  // A new object whenever the request changes: what an answer is for. Compared during render, the way
+  // React's docs store information from previous renders.
+  const inputs = [...deps, tick];
+  const [seen, setSeen] = useState({ inputs, request: {} as object });
+  let request = seen.request;
+  if (inputs.length !== seen.inputs.length || inputs.some((value, i) => !Object.is(value, seen.inputs[i]))) {
+    request = {};
+    setSeen({ inputs, request });
+  }
+  const [result, setResult] = useState<{ for: object | null; data: T | null; error: ApiError | null }>({ for: null, data: null, error: null });
   useEffect(() => {
-    const mine = ++generation.current;
-    setState((previous) => ({ ...previous, loading: true }));
+    let current = true;
     load().then(
-      (data) => mine === generation.current && setState({ data, error: null, loading: false }),
-      (error: unknown) =>
-        mine === generation.current &&
-        setState((previous) => ({
-          data: previous.data,
-          error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }),
-          loading: false,
-        })),
+      (data) => current && setResult({ for: request, data, error: null }),
+      (error: unknown) => current && setResult((previous) => ({ for: request, data: previous.data, error: asApiError(error) })),
     );
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick]);
+  }, [request]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  return { data: result.data, error: result.error, loading: result.for !== request, reload };
 }

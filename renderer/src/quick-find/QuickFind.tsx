@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Modal, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { HouseholdHit } from '../../../electron/contract';
 import { useApi } from '../api/api-context';
@@ -34,31 +34,30 @@ export function QuickFind({ onClose }: { onClose(): void }) {
   const api = useApi();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<HouseholdHit[]>([]);
+  const [result, setResult] = useState<{ query: string; hits: HouseholdHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
-  const [searching, setSearching] = useState(false);
-  const latest = useRef(0);
+  const wanted = query.trim();
+  const hits = wanted ? result.hits : [];
+  const searching = wanted !== '' && result.query !== wanted;
 
   useEffect(() => {
-    const mine = ++latest.current;
-    if (!query.trim()) {
-      setHits([]);
-      return;
-    }
-    setSearching(true);
+    if (!wanted) return;
+    let current = true;
     const timer = setTimeout(() => {
-      api['households.search']({ query, limit: 12 }).then(
-        (result) => {
-          if (mine !== latest.current) return;
-          setHits(result.hits);
+      api['households.search']({ query: wanted, limit: 12 }).then(
+        (answer) => {
+          if (!current) return;
+          setResult({ query: wanted, hits: answer.hits });
           setActive(0);
-          setSearching(false);
         },
-        () => mine === latest.current && setSearching(false),
+        () => current && setResult({ query: wanted, hits: [] }),
       );
     }, 60);
-    return () => clearTimeout(timer);
-  }, [api, query]);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, wanted]);
 
   const open = (hit: HouseholdHit | undefined) => {
     if (!hit) return;
@@ -116,7 +115,7 @@ export function QuickFind({ onClose }: { onClose(): void }) {
           </li>
         ))}
       </ul>
-      {query.trim() && !searching && hits.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有找到" />}
+      {wanted && !searching && hits.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有找到" />}
       <Typography.Text type="secondary">↑↓ 选择 · Enter 打开 · Esc 关闭</Typography.Text>
     </Modal>
   );

@@ -1,5 +1,71 @@
 import { vi } from 'vitest';
-import { ApiError, type Api, type AppStatus, type Settings } from '../../../electron/contract';
+import { ApiError, type Api, type AppStatus, type HouseholdHit, type HouseholdRecord, type Settings } from '../../../electron/contract';
+
+export const hitFixture = (overrides: Partial<HouseholdHit> = {}): HouseholdHit => ({
+  id: '观山水|8-2-1203',
+  community: '观山水',
+  roomLabel: '8栋2单元1203',
+  ownerName: '欧阳澜',
+  owedFen: 261_900,
+  monthsOverdue: 2,
+  matched: 'initials',
+  phoneMasked: null,
+  ...overrides,
+});
+
+export const recordFixture = (): HouseholdRecord => ({
+  household: {
+    id: '观山水|8-2-1203',
+    community: '观山水',
+    building: '8',
+    unit: '2',
+    room: '1203',
+    roomKey: '8-2-1203',
+    roomLabel: '8栋2单元1203',
+    kind: '住宅',
+    occupied: true,
+    custody: false,
+    ownerName: '欧阳澜',
+    payers: [],
+    phones: [{ index: 0, masked: '100****5678' }],
+  },
+  summary: { owedFen: 261_900, lateFeeFen: 1_230, monthsOverdue: 2, earliestUnpaid: '2025-09-01', unpaidItems: 3 },
+  items: [
+    { householdId: '观山水|8-2-1203', feeType: '物业费', periodStart: '2025-10-01', periodEnd: '2025-10-31', dueFen: 123_450, paidFen: 0, lateFeeFen: 0, dueDate: null },
+    { householdId: '观山水|8-2-1203', feeType: '停车费', periodStart: '2025-10-01', periodEnd: '2025-10-31', dueFen: 20_000, paidFen: 5_000, lateFeeFen: 0, dueDate: null },
+    { householdId: '观山水|8-2-1203', feeType: '物业费', periodStart: '2025-09-01', periodEnd: '2025-09-30', dueFen: 123_450, paidFen: 0, lateFeeFen: 1_230, dueDate: '2025-10-15' },
+  ],
+  payments: [],
+  contacts: [],
+  phoneAccess: [],
+  otherUnits: [],
+});
+
+/** The ledger side: one household, searchable; anything else is empty. */
+function ledgerMethods() {
+  const notHere = async () => {
+    throw new ApiError({ code: 'NOT_FOUND', message: '测试中不可用' });
+  };
+  return {
+    'households.facets': vi.fn(async () => ({ communities: [], households: 1, owingHouseholds: 1, owedFen: 261_900 })),
+    'households.list': vi.fn(async () => ({ total: 0, totalOwedFen: 0, rows: [] })),
+    'households.search': vi.fn(async ({ query }: { query: string }) => ({
+      hits: query ? [hitFixture(), hitFixture({ id: '观山水|8-2-1204', roomLabel: '8栋2单元1204', ownerName: '欧阳青', owedFen: 0 })] : [],
+    })),
+    'households.get': vi.fn(async () => recordFixture()),
+    'households.revealPhone': vi.fn(async () => ({ phone: '10012345678' })),
+    'payments.record': vi.fn(async () => recordFixture()),
+    'ledger.previewImport': vi.fn(notHere),
+    'ledger.importStatus': vi.fn(notHere),
+    'ledger.commitImport': vi.fn(notHere),
+    'ledger.cancelImport': vi.fn(async () => ({ cancelled: true })),
+    'ledger.imports': vi.fn(async () => ({ entries: [], undoableId: null })),
+    'ledger.undoImport': vi.fn(notHere),
+    'mappings.list': vi.fn(async () => ({ mappings: [] })),
+    'mappings.save': vi.fn(async () => ({ mappings: [] })),
+    'mappings.delete': vi.fn(async () => ({ mappings: [] })),
+  };
+}
 
 export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -36,6 +102,7 @@ export function fakeApi(status: AppStatus = statusFixture()) {
       settings = { ...settings, ...patch };
       return settings;
     }),
+    ...ledgerMethods(),
   } satisfies Api;
   return api;
 }

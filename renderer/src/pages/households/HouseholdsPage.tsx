@@ -31,7 +31,9 @@ export function HouseholdsPage() {
   const { id: routeId } = useParams();
   const selectedId = routeId ? decodeURIComponent(routeId) : null;
   const { filters, setFilters } = useHouseholdFilters();
-  const [limit, setLimit] = useState(PAGE);
+  // How many rows to show, for the filters it was raised under (new filters start at one page again).
+  const [more, setMore] = useState({ filters, limit: PAGE });
+  const limit = more.filters === filters ? more.limit : PAGE;
   const [importing, setImporting] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [revision, setRevision] = useState(0);
@@ -39,8 +41,6 @@ export function HouseholdsPage() {
   const list = useApiData(() => api['households.list']({ ...filters, offset: 0, limit }), [api, filters, limit, revision]);
   const height = useWindowHeight();
   const changed = () => setRevision((n) => n + 1);
-
-  useEffect(() => setLimit(PAGE), [filters]);
 
   const community = facets.data?.communities.find((entry) => entry.name === filters.community);
   const select = (id: string) => navigate(`/households/${encodeURIComponent(id)}`);
@@ -132,7 +132,7 @@ export function HouseholdsPage() {
                   <Typography.Text type="secondary">
                     已显示 {list.data.rows.length} / {list.data.total} 户
                   </Typography.Text>
-                  <Button size="small" onClick={() => setLimit((n) => n + PAGE)}>
+                  <Button size="small" onClick={() => setMore({ filters, limit: limit + PAGE })}>
                     加载更多
                   </Button>
                 </div>

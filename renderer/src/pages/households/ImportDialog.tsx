@@ -107,7 +107,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       <Steps size="small" current={current} items={[{ title: '选择文件' }, { title: '检查预览' }, { title: '完成' }]} style={{ marginBottom: 16 }} />
 
       {stage.step === 'choose' && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {failure && <Alert type="error" showIcon title="无法导入这个文件，台账没有改动" description={failure} />}
           <Upload.Dragger
             accept=".csv,.xlsx,.xls,.txt"
@@ -209,7 +209,7 @@ function ImportPreviewView(props: {
   const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !props.skipErrors) || preview.items === 0;
   const headerOptions = preview.headers.filter(Boolean).map((header) => ({ value: header, label: header }));
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions
         size="small"
         bordered

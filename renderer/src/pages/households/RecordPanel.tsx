@@ -7,7 +7,6 @@ import { owedOf, type ArrearsItem } from '../../../../domain/ledger';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatYuan, periodLabel } from '../../money';
-import { MonthsTag } from './HouseholdTable';
 import { PaymentDialog } from './PaymentDialog';
 import { PhoneActions } from './PhoneActions';
 
@@ -86,7 +85,7 @@ export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }
               key: 'phones',
               label: '电话',
               children: household.phones.length ? (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   {household.phones.map((phone) => (
                     <PhoneActions key={phone.index} householdId={household.id} index={phone.index} masked={phone.masked} onAccess={reload} />
                   ))}
