@@ -81,26 +81,29 @@ export interface HouseholdHit {
 
 export const householdIdInput = z.object({ id: z.string().min(1) }).strict();
 
-export interface PhoneAccess {
-  id: string;
-  householdId: string;
-  at: string;
-  action: 'reveal' | 'dial';
-  phoneMasked: string;
-  steward: string;
-}
+export const phoneAccessSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  at: z.string(),
+  action: z.enum(['reveal', 'dial']),
+  phoneMasked: z.string(),
+  steward: z.string(),
+});
+export type PhoneAccess = z.infer<typeof phoneAccessSchema>;
 
 export const contactChannels = ['电话', '短信', '微信', '上门', '书面通知', 'EMS'] as const;
 
-export interface ContactRecord {
-  id: string;
-  householdId: string;
-  at: string;
-  channel: (typeof contactChannels)[number];
-  steward: string;
-  outcome: string;
-  notes: string;
-}
+/** One reminder attempt (催缴记录): legal evidence that the reminder reached the owner. */
+export const contactRecordSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  at: z.string(),
+  channel: z.enum(contactChannels),
+  steward: z.string(),
+  outcome: z.string(),
+  notes: z.string(),
+});
+export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
 export interface HouseholdRecord {
   household: Omit<Household, 'phones'> & { phones: { index: number; masked: string }[] };
@@ -179,15 +182,33 @@ export type ImportJobStatus =
   | { state: 'ready'; preview: ImportPreview }
   | { state: 'failed'; message: string };
 
-export interface ImportEntry {
-  id: string;
-  at: string;
-  kind: 'import' | 'demo';
-  fileName: string;
-  skippedErrorRows: number;
-  stats: MergeStats;
-  undone: boolean;
-}
+const count = z.number().int();
+
+export const importStatsSchema = z.object({
+  householdsInFile: count,
+  itemsInFile: count,
+  owedInFileFen: count,
+  newHouseholds: count,
+  updatedHouseholds: count,
+  newItems: count,
+  changedItems: count,
+  unchangedItems: count,
+  settledItems: count,
+  payments: count,
+  paymentsFen: count,
+}) satisfies z.ZodType<MergeStats>;
+
+/** One entry of the import history (also the demo load). */
+export const importEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(['import', 'demo']),
+  fileName: z.string(),
+  skippedErrorRows: count,
+  stats: importStatsSchema,
+  undone: z.boolean(),
+});
+export type ImportEntry = z.infer<typeof importEntrySchema>;
 
 export interface ImportHistory {
   entries: ImportEntry[];

@@ -3,6 +3,7 @@
  * quick-find vs fuse.js, CSV and XLSX import, data load at start, durable payment and contact writes
  * vs a single-file lowdb write.   npm run bench
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +13,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { createBackend } from '../../electron/backend';
 import { ContactStore } from '../../electron/backend/contacts/contact-store';
-import { commitBatch } from '../../electron/backend/ledger/commit-import';
 import { seedDemoData } from '../../electron/backend/ledger/demo-seed';
-import { analyseImport } from '../../electron/backend/ledger/import-analysis';
 import { LedgerStore, SHARD_COUNT } from '../../electron/backend/ledger/ledger-store';
 import { generateDemo } from '../../domain/demo/generate-demo';
 import { owedOf, type ArrearsItem, type Household } from '../../domain/ledger';
@@ -73,6 +72,12 @@ export async function xlsxOf(csv: string, file: string): Promise<void> {
   }
   sheet.commit();
   await writer.commit();
+}
+
+function importInChild(file: string): { ms: number; households: number; rows: number; bytes: number } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-one.ts'), file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`import benchmark failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!);
 }
 
 export async function ledgerBench(): Promise<void> {
@@ -146,46 +151,25 @@ export async function ledgerBench(): Promise<void> {
   report('payment write vs single-file lowdb write', `${(singleMedian / paymentP95).toFixed(0)}× faster`);
   backend.close();
 
-  // ── import ──
+  // ── import (each in a fresh process, into an empty data folder) ──
   const csv6 = csvOf(demo.households, demo.items, 6);
-  const csvFile = path.join(tmp('cc-bench-csv-'), 'arrears-6-months.csv');
+  const folder = tmp('cc-bench-files-');
+  const csvFile = path.join(folder, 'arrears-6-months.csv');
   writeFileSync(csvFile, csv6);
-  const csvRows = csv6.split('\n').length - 2;
-  const importDir = tmp('cc-bench-import-');
-  const csvImport = await time(async () => {
-    const target = await LedgerStore.open(importDir);
-    const bytes = new Uint8Array(Buffer.from(csv6));
-    const analysis = await analyseImport('arrears.csv', bytes, target, { defaultCommunity: '默认', scope: 'community', today: TODAY });
-    await commitBatch(target, analysis.batch, { fileName: 'arrears.csv', kind: 'import', scope: 'community', today: TODAY, errorCount: analysis.preview.errorCount, missing: analysis.preview.missing, skipErrorRows: false });
-    return analysis.preview;
-  });
-  report(
-    `CSV import, ${csvImport.value.households.toLocaleString()} households (${csvRows.toLocaleString()} rows, ${(csv6.length / 1e6).toFixed(0)} MB)`,
-    fmt(csvImport.ms),
-    '≤ 5 s',
-    csvImport.ms <= 5000,
-  );
-
-  const xlsxFile = path.join(tmp('cc-bench-xlsx-'), 'arrears-6-months.xlsx');
+  const xlsxFile = path.join(folder, 'arrears-6-months.xlsx');
   await xlsxOf(csv6, xlsxFile);
-  const { readFileSync } = await import('node:fs');
-  const xlsxBytes = new Uint8Array(readFileSync(xlsxFile));
-  const xlsxImport = await time(async () => {
-    const target = await LedgerStore.open(tmp('cc-bench-import-x-'));
-    const analysis = await analyseImport('arrears.xlsx', xlsxBytes, target, { defaultCommunity: '默认', scope: 'community', today: TODAY });
-    await commitBatch(target, analysis.batch, { fileName: 'arrears.xlsx', kind: 'import', scope: 'community', today: TODAY, errorCount: analysis.preview.errorCount, missing: analysis.preview.missing, skipErrorRows: false });
-    return analysis.preview;
-  });
-  report(`XLSX import, ${xlsxImport.value.households.toLocaleString()} households (${csvRows.toLocaleString()} rows, ${(xlsxBytes.length / 1e6).toFixed(0)} MB)`, fmt(xlsxImport.ms), '≤ 15 s', xlsxImport.ms <= 15_000);
-
+  for (const [label, file, target] of [
+    ['CSV', csvFile, 5000],
+    ['XLSX', xlsxFile, 15_000],
+  ] as const) {
+    const run = importInChild(file);
+    report(`${label} import, ${run.households.toLocaleString()} households (${run.rows.toLocaleString()} rows, ${(run.bytes / 1e6).toFixed(0)} MB)`, fmt(run.ms), `≤ ${target / 1000} s`, run.ms <= target);
+  }
   if (process.env.BENCH_FULL === '1') {
-    const csv24 = csvOf(demo.households, demo.items, 24);
-    const full = await time(async () => {
-      const target = await LedgerStore.open(tmp('cc-bench-import-full-'));
-      const analysis = await analyseImport('all.csv', new Uint8Array(Buffer.from(csv24)), target, { defaultCommunity: '默认', scope: 'community', today: TODAY });
-      await commitBatch(target, analysis.batch, { fileName: 'all.csv', kind: 'import', scope: 'community', today: TODAY, errorCount: 0, missing: [], skipErrorRows: false });
-    });
-    report(`CSV import, all 24 months (${(csv24.split('\n').length - 2).toLocaleString()} rows)`, fmt(full.ms));
+    const fullFile = path.join(folder, 'arrears-24-months.csv');
+    writeFileSync(fullFile, csvOf(demo.households, demo.items, 24));
+    const run = importInChild(fullFile);
+    report(`CSV import, all 24 months (${run.rows.toLocaleString()} rows)`, fmt(run.ms));
   }
   rmSync(dataDir, { recursive: true, force: true });
 }

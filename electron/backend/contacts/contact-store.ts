@@ -5,32 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { contactChannels, type ContactRecord, type DataFileHealth, type PhoneAccess } from '../../contract';
+import { contactRecordSchema, phoneAccessSchema, type ContactRecord, type DataFileHealth, type PhoneAccess } from '../../contract';
 import { DataFile, type DataFileSpec } from '../storage/data-file';
 import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
 
 export const CONTACTS_DIR = 'contacts';
 
-const contactSchema = z.object({
-  id: z.string(),
-  householdId: z.string(),
-  at: z.string(),
-  channel: z.enum(contactChannels),
-  steward: z.string(),
-  outcome: z.string(),
-  notes: z.string(),
-});
-
-const accessSchema = z.object({
-  id: z.string(),
-  householdId: z.string(),
-  at: z.string(),
-  action: z.enum(['reveal', 'dial']),
-  phoneMasked: z.string(),
-  steward: z.string(),
-});
-
-const shardSchema = z.object({ contacts: z.array(contactSchema), phoneAccess: z.array(accessSchema) });
+const shardSchema = z.object({ contacts: z.array(contactRecordSchema), phoneAccess: z.array(phoneAccessSchema) });
 type ContactShard = z.infer<typeof shardSchema>;
 
 const specFor = (index: number): DataFileSpec<ContactShard> => ({

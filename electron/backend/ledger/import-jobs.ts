@@ -30,7 +30,7 @@ export class ImportJobs {
     private readonly today: () => IsoDate,
   ) {}
 
-  start(input: PreviewInput & { mapping?: PreviewInput['mapping'] }): string {
+  start(input: PreviewInput): string {
     const id = randomBytes(8).toString('hex');
     const { contentBase64, ...rest } = input;
     const job: Job = { id, input: rest, status: { state: 'running', phase: '读取文件', done: 0, total: 0 }, analysis: null, startedAt: Date.now() };

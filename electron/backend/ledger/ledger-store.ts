@@ -10,8 +10,8 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { DataFileHealth } from '../../contract';
-import type { MergePlan, MergeStats } from '../../../domain/import/merge';
+import { importEntrySchema, type DataFileHealth, type ImportEntry } from '../../contract';
+import type { MergePlan } from '../../../domain/import/merge';
 import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
 import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
 import { writeNewFilesDurably } from '../storage/durable-write';
@@ -20,31 +20,6 @@ import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } 
 
 export const LEDGER_DIR = 'ledger';
 export const SHARD_COUNT = 256;
-
-const importStatsSchema = z.object({
-  householdsInFile: z.number().int(),
-  itemsInFile: z.number().int(),
-  owedInFileFen: z.number().int(),
-  newHouseholds: z.number().int(),
-  updatedHouseholds: z.number().int(),
-  newItems: z.number().int(),
-  changedItems: z.number().int(),
-  unchangedItems: z.number().int(),
-  settledItems: z.number().int(),
-  payments: z.number().int(),
-  paymentsFen: z.number().int(),
-});
-
-export const importEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.enum(['import', 'demo']),
-  fileName: z.string(),
-  skippedErrorRows: z.number().int(),
-  stats: importStatsSchema,
-  undone: z.boolean(),
-});
-export type ImportEntry = z.infer<typeof importEntrySchema>;
 
 const shardList = z.array(z.string().nullable()).length(SHARD_COUNT);
 
@@ -375,4 +350,3 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
   return groups;
 }
 
-export type { MergeStats };

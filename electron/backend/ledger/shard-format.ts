@@ -23,7 +23,7 @@ export const householdSchema = z.object({
   ownerName: z.string(),
   payers: z.array(z.string()),
   phones: z.array(z.string().regex(/^\d{3,12}$/)),
-});
+}) satisfies z.ZodType<Household>;
 
 export const paymentSchema = z.object({
   id: z.string().min(1),
@@ -35,7 +35,7 @@ export const paymentSchema = z.object({
   importId: z.string().nullable(),
   channel: z.string().nullable(),
   note: z.string(),
-});
+}) satisfies z.ZodType<Payment>;
 
 const intColumn = z.custom<number[]>((value) => Array.isArray(value) && value.every((n) => Number.isSafeInteger(n)), '应为整数列');
 
