@@ -11,7 +11,8 @@ import type { Dispatch } from '../backend/dispatch';
 import { checkApiCaller, checkHost } from './request-guard';
 import { readStaticFile } from '../backend/renderer-assets';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// Imports arrive as base64 in the JSON body: room for a ~150 MB ledger file.
+const MAX_BODY_BYTES = 200 * 1024 * 1024;
 const API_PREFIX = '/api/';
 
 export interface WebServerOptions {
