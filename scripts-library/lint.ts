@@ -1,0 +1,153 @@
+/**
+ * The compliance lint every script passes on save and on import. Errors block saving; warnings ask the
+ * lead to confirm. Each finding names the phrase and why. Pure.
+ *
+ * Errors: threats to stop water, power, heat or gas, or to lock lifts or gate access (民法典 第944条);
+ * threats to publicise a debtor's name or amount (民法典 第1034条, 个人信息保护法); claims that unpaid fees hurt
+ * the owner's credit record (misleading); insults; full phone or ID numbers; unknown {variables}.
+ * Warnings: pressure phrasing worth a second look.
+ */
+import { isVariableName, variablesIn } from './variables';
+
+export type LintSeverity = 'error' | 'warning';
+
+export type LintRule = 'utility-cut' | 'publicise' | 'credit' | 'insult' | 'personal-number' | 'unknown-variable' | 'pressure' | 'shaming';
+
+export interface LintFinding {
+  severity: LintSeverity;
+  rule: LintRule;
+  /** The words that triggered it, as written. */
+  phrase: string;
+  index: number;
+  message: string;
+}
+
+interface Rule {
+  rule: LintRule;
+  severity: LintSeverity;
+  patterns: RegExp[];
+  message: string;
+  /** "不会停水" reassures rather than threatens: skip matches with a negation just before them. */
+  negatable: boolean;
+  /** Only counts when one of these words is near (for words that are harmless on their own). */
+  near?: RegExp;
+}
+
+const NEGATION = /(不会|不能|不得|不可能|不可以|不允许|绝不|决不|从不|并不|并没有|没有|无权|不应|禁止物业|法律禁止|依法不)[^，。！？；,.!?;]{0,6}$/;
+
+const WHO = '(你|您|你们|您们|你家|您家|你们家)?(的)?';
+/** A few more words of the same clause (no punctuation in between). */
+const CLAUSE = '[^，。！？；,.!?;]{0,8}?';
+const UTILITY = '(水电气|水电|水|电|暖气|供暖|暖|燃气|天然气|煤气|气)';
+const ACCESS = '(电梯|梯控|门禁卡|门禁|门卡|电梯卡|车库|道闸|单元门|大门|停车卡)';
+
+const RULES: Rule[] = [
+  {
+    rule: 'utility-cut',
+    severity: 'error',
+    negatable: true,
+    message: '威胁停水、停电、停暖、停气或锁电梯、停门禁：民法典第944条禁止物业以此催缴，话术不得出现。',
+    patterns: [
+      new RegExp(`(停|断|切断|掐断|关掉|停掉|断掉|拉闸断)${WHO}${UTILITY}`),
+      new RegExp(`${UTILITY}${CLAUSE}(停掉|断掉|切断|掐断|关掉|停供|断供|停了|断了|停止供应)`),
+      new RegExp(`把${WHO}${UTILITY}(给)?(停|断|关|掐|切)`),
+      /拉闸|限电|断供|停供|停止供(水|电|暖|气)/,
+      new RegExp(`${ACCESS}${CLAUSE}(停用|停掉|锁了|锁掉|锁上|锁起来|关闭|注销|禁用|失效|用不了|不能用|刷不开|不让用|不给用)`),
+      new RegExp(`(锁|停|关|封)(掉|了|上)?${WHO}${ACCESS}`),
+      new RegExp(`把${WHO}${ACCESS}(给)?(锁|停|关|注销|封)`),
+      /(不让|不给|不准|禁止)(你|您|你们|您们)?(家)?(的车)?(进|出|进出|回家|进小区|进大门|开车进|上楼)/,
+    ],
+  },
+  {
+    rule: 'publicise',
+    severity: 'error',
+    negatable: true,
+    message: '威胁公开业主姓名或欠费：公示、曝光欠费业主侵犯隐私（民法典第1034条、个人信息保护法），话术不得出现。',
+    patterns: [/曝光|黑名单|欠费名单|欠费榜|老赖榜|挂出来|挂出去|贴出来|晒出来|点名批评|上墙/],
+  },
+  {
+    rule: 'publicise',
+    severity: 'error',
+    negatable: true,
+    message: '威胁公开业主姓名或欠费：公示、曝光欠费业主侵犯隐私（民法典第1034条、个人信息保护法），话术不得出现。',
+    patterns: [/公示|公布|通报|张贴|贴在|贴到|发到.{0,4}群|群里(说|发|讲|公布|通报)|公告栏|宣传栏|电梯(口|间|里).{0,3}贴/],
+    near: /(名字|姓名|名单|欠费|欠款|房号|门牌|你家|您家|你们家|谁没交|没交的)/,
+  },
+  {
+    rule: 'credit',
+    severity: 'error',
+    negatable: true,
+    message: '称欠物业费会影响征信或信用记录：物业费不直接报送征信系统，这种说法有误导性，话术不得出现。',
+    patterns: [/征信|信用记录|信用报告|个人信用|信用分|信用评分|信用卡(会)?受影响|影响.{0,6}(贷款|房贷|车贷|买房|坐飞机|坐高铁|孩子上学|子女上学|考公|政审)/],
+  },
+  {
+    rule: 'insult',
+    severity: 'error',
+    negatable: false,
+    message: '侮辱或贬低业主的用语：坚定可以，但不能伤人，话术不得出现。',
+    patterns: [
+      /老赖|赖账|耍赖|无赖|不要脸|没脸没皮|没素质|素质(太)?(差|低)|穷鬼|骗子|白眼狼|铁公鸡|占便宜|抠门|丢人现眼|可耻|垃圾|废物|蠢货|笨蛋|混蛋|王八|他妈的|你妈|找死|去死|该死|滚蛋|给我滚|滚出|神经病|脑子(有病|进水)|有病吧|算什么东西/,
+    ],
+  },
+  {
+    rule: 'pressure',
+    severity: 'warning',
+    negatable: false,
+    message: '语气较重，请再看一眼：可以坦率说明后续程序，但不要变成威胁或逼迫。',
+    patterns: [/后果自负|别怪(我们)?|否则|不然的话|最后一次|最后通牒|限你|必须马上|立刻|立即|马上交|法院|起诉|诉讼|打官司|吃官司|律师函|强制执行|失信|追究|走法律程序|上门讨/],
+  },
+  {
+    rule: 'shaming',
+    severity: 'warning',
+    negatable: false,
+    message: '拿邻居比较或施加羞辱感，容易激化矛盾：每户的物业费是自己的约定，就事论事更好。',
+    patterns: [/就(剩)?(您|你)(一家|家)?(没交|还没交|不交)|全(楼|小区)就(您|你)|别人都交了|大家都交了就/],
+  },
+];
+
+const PHONE = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const ID_NUMBER = /(?<![\dA-Za-z])\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
+
+function isNegated(text: string, index: number): boolean {
+  return NEGATION.test(text.slice(Math.max(0, index - 12), index));
+}
+
+export function lintScript(text: string): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const seen = new Set<string>();
+  const add = (finding: LintFinding) => {
+    const key = `${finding.rule}@${finding.index}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+
+  for (const rule of RULES) {
+    for (const pattern of rule.patterns) {
+      const global = new RegExp(pattern.source, 'g');
+      for (const match of text.matchAll(global)) {
+        const index = match.index!;
+        if (rule.negatable && isNegated(text, index)) continue;
+        if (rule.near) {
+          const around = text.slice(Math.max(0, index - 14), index + match[0].length + 14);
+          if (!rule.near.test(around)) continue;
+        }
+        add({ severity: rule.severity, rule: rule.rule, phrase: match[0], index, message: rule.message });
+      }
+    }
+  }
+  for (const match of text.matchAll(PHONE)) {
+    add({ severity: 'error', rule: 'personal-number', phrase: match[0], index: match.index!, message: '话术中出现了完整手机号：个人信息不应写进话术，请用变量或删除。' });
+  }
+  for (const match of text.matchAll(ID_NUMBER)) {
+    add({ severity: 'error', rule: 'personal-number', phrase: match[0], index: match.index!, message: '话术中出现了身份证号：个人信息不应写进话术，请删除。' });
+  }
+  for (const variable of variablesIn(text)) {
+    if (!isVariableName(variable.name)) {
+      add({ severity: 'error', rule: 'unknown-variable', phrase: `{${variable.name}}`, index: variable.index, message: `没有名为「${variable.name}」的变量：请从变量列表中选择。` });
+    }
+  }
+  return findings.sort((a, b) => a.index - b.index || (a.severity === 'error' ? -1 : 1));
+}
+
+export const hasErrors = (findings: readonly LintFinding[]): boolean => findings.some((finding) => finding.severity === 'error');
