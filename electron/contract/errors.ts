@@ -5,6 +5,8 @@
 
 export const apiErrorCodes = [
   'VALIDATION',
+  'NEEDS_CONFIRMATION',
+  'CONFLICT',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -61,6 +63,8 @@ export class ApiError extends Error {
 /** HTTP status for each error code (the Electron transport carries the code only). */
 export const httpStatusOf: Record<ApiErrorCode, number> = {
   VALIDATION: 400,
+  NEEDS_CONFIRMATION: 409,
+  CONFLICT: 409,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -28,11 +28,22 @@ import {
   type ImportJobStatus,
   type SavedMapping,
 } from './ledger';
+import {
+  archiveScriptInput,
+  importScriptsInput,
+  restoreScriptInput,
+  saveScriptInput,
+  scriptIdInput,
+  type ScriptEntry,
+  type ScriptSaved,
+  type ScriptsImportResult,
+} from './scripts';
 import { settingsPatchSchema, type Settings } from './settings';
 import type { AppStatus } from './status';
 
 export * from './errors';
 export * from './ledger';
+export * from './scripts';
 export * from './settings';
 export * from './status';
 
@@ -72,6 +83,16 @@ export const contract = {
   'mappings.list': method<{ mappings: SavedMapping[] }>()(noInput),
   'mappings.save': method<{ mappings: SavedMapping[] }>()(saveMappingInput),
   'mappings.delete': method<{ mappings: SavedMapping[] }>()(mappingNameInput),
+
+  'scripts.list': method<{ entries: ScriptEntry[] }>()(noInput),
+  /** Lint errors are refused (VALIDATION); warnings need confirmWarnings (NEEDS_CONFIRMATION). */
+  'scripts.save': method<ScriptSaved>()(saveScriptInput),
+  'scripts.duplicate': method<ScriptSaved>()(scriptIdInput),
+  'scripts.archive': method<ScriptSaved>()(archiveScriptInput),
+  'scripts.restore': method<ScriptSaved>()(restoreScriptInput),
+  'scripts.export': method<{ fileName: string; content: string }>()(noInput),
+  /** With apply: false, only the report of what would happen. */
+  'scripts.import': method<ScriptsImportResult>()(importScriptsInput),
 };
 
 export type Contract = typeof contract;

@@ -85,6 +85,7 @@ describe('the backend through dispatch', () => {
     expect(files.map((file) => [file.id, file.state])).toEqual([
       ['settings', 'ok'],
       ['mappings', 'ok'],
+      ['scripts', 'ok'],
       ['ledger', 'ok'],
       ['contacts', 'ok'],
     ]);

@@ -11,6 +11,7 @@ import {
   mappingsList,
   mappingsSave,
 } from './ledger-handlers';
+import { scriptsArchive, scriptsDuplicate, scriptsExport, scriptsImport, scriptsList, scriptsRestore, scriptsSave } from './script-handlers';
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { Handlers } from './types';
 
@@ -35,4 +36,11 @@ export const handlers: Handlers = {
   'mappings.list': mappingsList,
   'mappings.save': mappingsSave,
   'mappings.delete': mappingsDelete,
+  'scripts.list': scriptsList,
+  'scripts.save': scriptsSave,
+  'scripts.duplicate': scriptsDuplicate,
+  'scripts.archive': scriptsArchive,
+  'scripts.restore': scriptsRestore,
+  'scripts.export': scriptsExport,
+  'scripts.import': scriptsImport,
 };

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { defaultSettings, headerMappingSchema, settingsSchema, type SavedMapping, type Settings } from '../../contract';
 import type { DataFileSpec } from './data-file';
+import { shanghaiTimestamp } from '../../../domain/clock';
+import { defaultLibrary } from '../../../scripts-library/default-library';
+import { scriptLibrarySchema, type ScriptLibrary } from '../../../scripts-library/schema';
 
 export const settingsFile: DataFileSpec<Settings> = {
   id: 'settings',
@@ -24,6 +27,16 @@ export const mappingsFile: DataFileSpec<{ mappings: SavedMapping[] }> = {
   defaults: () => ({ mappings: [] }),
 };
 
-export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile } as const;
+/** The 话术 library: the defaults on first run, then whatever the team lead makes of it. */
+export const scriptsFile: DataFileSpec<ScriptLibrary> = {
+  id: 'scripts',
+  label: '话术库',
+  fileName: 'scripts.json',
+  version: 1,
+  schema: scriptLibrarySchema,
+  defaults: () => defaultLibrary(shanghaiTimestamp()),
+};
+
+export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile } as const;
 
 export type DataFileId = keyof typeof dataFileSpecs;

@@ -1,0 +1,35 @@
+/** Contract inputs and outputs for the 话术 library. */
+import { z } from 'zod';
+import type { LintFinding } from '../../scripts-library/lint';
+import type { ImportReport } from '../../scripts-library/operations';
+import { scriptContentSchema, type ScriptEntry } from '../../scripts-library/schema';
+
+export const saveScriptInput = z
+  .object({
+    /** Absent for a new script. */
+    id: z.string().min(1).optional(),
+    content: scriptContentSchema,
+    note: z.string().trim().max(200).default(''),
+    /** The lead has seen the warnings and saves anyway. */
+    confirmWarnings: z.boolean().default(false),
+    /** The version the edit started from: saving over someone else's newer version is refused. */
+    baseVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const scriptIdInput = z.object({ id: z.string().min(1) }).strict();
+export const archiveScriptInput = z.object({ id: z.string().min(1), archived: z.boolean() }).strict();
+export const restoreScriptInput = z.object({ id: z.string().min(1), version: z.number().int().min(1) }).strict();
+export const importScriptsInput = z.object({ content: z.string().min(1, '文件是空的').max(20_000_000), apply: z.boolean() }).strict();
+
+export interface ScriptSaved {
+  entry: ScriptEntry;
+  findings: LintFinding[];
+}
+
+export interface ScriptsImportResult {
+  report: ImportReport;
+  applied: boolean;
+}
+
+export type { ImportReport as ScriptImportReport, LintFinding, ScriptEntry };
