@@ -29,8 +29,8 @@ describe('app shell', () => {
   it('shows an honest 即将推出 page for areas not built yet', async () => {
     const user = userEvent.setup();
     renderApp();
-    await user.click(screen.getByRole('link', { name: '话术库' }));
-    expect(await screen.findByText(/组长维护团队共用的话术/)).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '报表' }));
+    expect(await screen.findByText(/收缴率、承诺兑现率/)).toBeInTheDocument();
   });
 
   it('jumps between areas with Alt+number', async () => {

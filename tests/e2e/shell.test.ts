@@ -47,7 +47,7 @@ describe('npm start in browser mode', () => {
     await page.getByRole('link', { name: '报表' }).click();
     await page.getByText(/收缴率、承诺兑现率/).waitFor();
     await page.keyboard.press('Alt+4');
-    await page.getByText(/组长维护团队共用的话术/).waitFor();
+    await page.getByRole('navigation', { name: '话术环节' }).waitFor();
     expect(page.url()).toContain('#/scripts');
   });
 

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { AboutPage } from '../pages/about/AboutPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
+import { ScriptsPage } from '../pages/scripts/ScriptsPage';
 
 export interface NavItem {
   path: string;
@@ -39,11 +40,7 @@ export const navItems: NavItem[] = [
     icon: <PhoneOutlined />,
     ...comingSoon('通话', '通话时左边是业主的欠费档案，右边一步步提示下一句话怎么说；把“过两天”落实成具体日期、金额和缴费方式，结果一键记录。'),
   },
-  {
-    path: '/scripts',
-    icon: <BookOutlined />,
-    ...comingSoon('话术库', '组长维护团队共用的话术，按环节和异议类型分类；保存时自动检查是否合规。'),
-  },
+  { path: '/scripts', label: '话术库', icon: <BookOutlined />, element: <ScriptsPage /> },
   {
     path: '/reports',
     icon: <BarChartOutlined />,

@@ -64,6 +64,13 @@ function ledgerMethods() {
     'mappings.list': vi.fn(async () => ({ mappings: [] })),
     'mappings.save': vi.fn(async () => ({ mappings: [] })),
     'mappings.delete': vi.fn(async () => ({ mappings: [] })),
+    'scripts.list': vi.fn(async () => ({ entries: [] })),
+    'scripts.save': vi.fn(notHere),
+    'scripts.duplicate': vi.fn(notHere),
+    'scripts.archive': vi.fn(notHere),
+    'scripts.restore': vi.fn(notHere),
+    'scripts.export': vi.fn(async () => ({ fileName: '话术库.json', content: '{}' })),
+    'scripts.import': vi.fn(notHere),
   };
 }
 

@@ -25,9 +25,9 @@ export function makeDataDir(prefix = 'call-coach-e2e-'): string {
  * `via: 'npm-start'` runs tools/start.mjs exactly as `npm start` does, with Electron's binary pointed at an
  * empty folder so that it takes the browser-mode route on any machine; 'server' runs the built server.
  */
-export function startApp(options: { dataDir?: string; via?: 'npm-start' | 'server' } = {}): Promise<RunningApp> {
+export function startApp(options: { dataDir?: string; via?: 'npm-start' | 'server'; args?: string[] } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const appArgs = ['--data-dir', dataDir, '--port', '0'];
+  const appArgs = ['--data-dir', dataDir, '--port', '0', ...(options.args ?? [])];
   const child: ChildProcess =
     options.via === 'npm-start'
       ? spawn(process.execPath, [path.join(repoRoot, 'tools/start.mjs'), ...appArgs], {

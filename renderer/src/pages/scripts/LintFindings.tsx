@@ -1,0 +1,21 @@
+import { Alert, Space } from 'antd';
+import type { LintFinding } from '../../../../scripts-library/lint';
+
+/** The compliance lint's findings for a text, errors first: what phrase, and why. */
+export function LintFindings({ findings }: { findings: LintFinding[] }) {
+  if (findings.length === 0) return <Alert type="success" showIcon title="合规检查通过" />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={4} role="list" aria-label="合规检查">
+      {findings.map((finding) => (
+        <Alert
+          key={`${finding.rule}-${finding.index}`}
+          role="listitem"
+          type={finding.severity === 'error' ? 'error' : 'warning'}
+          showIcon
+          title={`${finding.severity === 'error' ? '不能保存' : '请再确认'}：「${finding.phrase}」`}
+          description={finding.message}
+        />
+      ))}
+    </Space>
+  );
+}
