@@ -23,9 +23,13 @@ export interface ScriptHit {
   score: number;
 }
 
+/** Titles only: tags and stages are matched exactly, and fuzzy matching long texts is slow. */
+const FUZZY = { keys: ['title'], threshold: 0.35, ignoreLocation: true, includeScore: true, minMatchCharLength: 2 };
+
 export class ScriptSearch {
   private readonly docs: Doc[];
-  private readonly fuse: Fuse<Doc>;
+  /** Character → the docs whose title contains it: narrows the fuzzy pass to titles that share a character. */
+  private readonly byChar = new Map<string, Set<number>>();
 
   constructor(entries: readonly ScriptEntry[]) {
     this.docs = entries.map((entry) => {
@@ -41,7 +45,22 @@ export class ScriptSearch {
         initials: keys.initials,
       };
     });
-    this.fuse = new Fuse(this.docs, { keys: ['title', 'tags', 'stage'], threshold: 0.35, ignoreLocation: true, includeScore: true });
+    this.docs.forEach((doc, index) => {
+      for (const char of new Set(doc.title.toLowerCase())) {
+        let docs = this.byChar.get(char);
+        if (!docs) this.byChar.set(char, (docs = new Set()));
+        docs.add(index);
+      }
+    });
+  }
+
+  /** fuse.js over the titles that share a character with the query (typos keep most characters). */
+  private fuzzy(query: string): { id: string; score: number }[] {
+    const candidates = new Set<number>();
+    for (const char of new Set(query)) for (const index of this.byChar.get(char) ?? []) candidates.add(index);
+    if (candidates.size === 0) return [];
+    const fuse = new Fuse([...candidates].map((index) => this.docs[index]!), FUZZY);
+    return fuse.search(query, { limit: 10 }).map((hit) => ({ id: hit.item.id, score: hit.score ?? 1 }));
   }
 
   search(rawQuery: string, limit = 50): ScriptHit[] {
@@ -64,7 +83,7 @@ export class ScriptSearch {
       }
     }
     // Typos and near misses, only when the exact ways found little.
-    if (best.size < 5 && query.length >= 2) for (const hit of this.fuse.search(query, { limit: 10 })) offer(hit.item.id, 40 * (1 - (hit.score ?? 1)));
+    if (best.size < 5 && query.length >= 2) for (const hit of this.fuzzy(query)) offer(hit.id, 40 * (1 - hit.score));
     return [...best.entries()]
       .map(([id, score]) => ({ id, score }))
       .sort((a, b) => b.score - a.score)

@@ -1,5 +1,9 @@
 // `npm run bench`: prints every speed figure beside its target. Not part of `npm test`.
+//   BENCH_ONLY=ledger|scripts to run one part.
 import { ledgerBench } from './ledger-bench';
+import { scriptsBench } from './scripts-bench';
 
 console.log(`Call Coach benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-await ledgerBench();
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'scripts') await scriptsBench();
+if (!only || only === 'ledger') await ledgerBench();
