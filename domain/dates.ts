@@ -123,3 +123,10 @@ export function monthsOf(period: Period): number[] {
   for (let m = monthIndex(period.start); m <= monthIndex(period.end); m += 1) months.push(m);
   return months;
 }
+
+/** A calendar day plus n days. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}

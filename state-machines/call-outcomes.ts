@@ -1,0 +1,19 @@
+/** How a call ended: every outcome has one key, shown on screen. Pure. */
+export const callOutcomes = [
+  { id: 'promised', label: '承诺缴费', key: '1' },
+  { id: 'paid', label: '已缴 / 当场缴', key: '2' },
+  { id: 'instalment', label: '分期约定', key: '3' },
+  { id: 'grievance', label: '有诉求，已记录', key: '4' },
+  { id: 'refused', label: '拒缴', key: '5' },
+  { id: 'callback', label: '约好回电', key: '6' },
+  { id: 'no-answer', label: '未接通', key: '7' },
+  { id: 'busy', label: '占线 / 挂断', key: '8' },
+  { id: 'wrong-person', label: '打错 / 非本人', key: '9' },
+] as const;
+
+export type CallOutcome = (typeof callOutcomes)[number]['id'];
+
+export const outcomeForKey = (key: string): CallOutcome | undefined => callOutcomes.find((outcome) => outcome.key === key)?.id;
+
+/** Outcomes that need promises pinned first: choosing them before that goes to the pinning step. */
+export const outcomesNeedingPromises: readonly CallOutcome[] = ['promised', 'instalment'];

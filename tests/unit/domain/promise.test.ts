@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../domain/dates';
+import { complaintReplyDate, repairRevisitDate } from '../../../domain/grievance';
+import { planInstalments, recapSentence, validatePlan, validatePromise } from '../../../domain/promise';
+
+const rules = { today: '2026-11-26', horizonDays: 30, owedFen: 261_900 };
+
+describe('validatePromise (断其后路)', () => {
+  it('accepts an exact date, amount and channel', () => {
+    expect(validatePromise({ date: '2026-11-28', amountFen: 50_000, channel: '微信' }, rules)).toEqual({ ok: true, promise: { date: '2026-11-28', amountFen: 50_000, channel: '微信' } });
+  });
+
+  it.each([
+    [{ date: null, amountFen: 50_000, channel: '微信' as const }, 'date', '请约定具体的缴费日期（“过两天”不算数）'],
+    [{ date: '2026-11-25', amountFen: 50_000, channel: '微信' as const }, 'date', '日期不能早于今天'],
+    [{ date: '2026-12-27', amountFen: 50_000, channel: '微信' as const }, 'date', '最远只能约到 2026-12-26（30 天内）'],
+    [{ date: '2026-11-28', amountFen: 0, channel: '微信' as const }, 'amountFen', '金额必须大于 0'],
+    [{ date: '2026-11-28', amountFen: null, channel: '微信' as const }, 'amountFen', '请填写金额'],
+    [{ date: '2026-11-28', amountFen: 300_000, channel: '微信' as const }, 'amountFen', '金额不能超过欠费 2,619.00 元'],
+    [{ date: '2026-11-28', amountFen: 50_000, channel: null }, 'channel', '请选择缴费方式'],
+  ])('refuses %j with a Chinese message', (draft, field, message) => {
+    const result = validatePromise(draft, rules);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[field as keyof typeof result.errors]).toBe(message);
+  });
+
+  it('allows today and the last day of the horizon', () => {
+    expect(validatePromise({ date: '2026-11-26', amountFen: 1, channel: '前台' }, rules).ok).toBe(true);
+    expect(validatePromise({ date: '2026-12-26', amountFen: 1, channel: '前台' }, rules).ok).toBe(true);
+  });
+});
+
+describe('instalments', () => {
+  it('split a total exactly, the remainder on the first payment, across month ends', () => {
+    const plan = planInstalments(100_001, 3, '2026-11-30', 30, '转账');
+    expect(plan.map((p) => [p.date, p.amountFen])).toEqual([
+      ['2026-11-30', 33_335],
+      ['2026-12-30', 33_333],
+      ['2027-01-29', 33_333],
+    ]);
+    expect(validatePlan(plan, 100_001, rules)).toEqual([]);
+  });
+
+  it('report a plan that does not add up or goes backwards', () => {
+    const plan = planInstalments(90_000, 2, '2026-11-28', 14, '微信');
+    expect(validatePlan(plan, 100_000, rules)).toEqual(['各期合计 900.00 元，与约定总额 1,000.00 元不符']);
+    expect(validatePlan([plan[1]!, plan[0]!], 90_000, rules)).toContain('第 2 期的日期要晚于第 1 期');
+  });
+
+  it('read back as one sentence', () => {
+    expect(recapSentence([{ date: '2026-11-28', amountFen: 50_000, channel: '微信' }])).toBe('那我们说定了：11月28日（星期六）通过微信缴 500.00 元。到那天我会跟进，谢谢您。');
+    expect(recapSentence(planInstalments(60_000, 2, '2026-11-28', 7, '转账'))).toContain('分 2 次缴，共 600.00 元');
+  });
+});
+
+describe('grievance deadlines', () => {
+  it('follow the repair SLA: leaks 3 days after the leak test, everything else 2 days', () => {
+    expect(repairRevisitDate({ category: '安全设施' }, '2026-11-26')).toBe('2026-11-28');
+    expect(repairRevisitDate({ category: '漏水渗水', leakTestDate: '2026-11-30' }, '2026-11-26')).toBe('2026-12-03');
+    expect(repairRevisitDate({ category: '漏水渗水' }, '2026-11-26')).toBe('2026-11-29');
+    expect(repairRevisitDate({ category: '电梯' }, '2026-12-31')).toBe('2027-01-02');
+  });
+
+  it('give complaints a reply date by severity', () => {
+    expect(complaintReplyDate('重大', '2026-11-26')).toBe('2026-11-28');
+    expect(complaintReplyDate('服务失误', '2026-11-26')).toBe('2026-11-29');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,162 @@
+import { createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../state-machines/call-flow';
+import { outcomeForKey } from '../../../state-machines/call-outcomes';
+
+const INPUT: CallInput = {
+  householdId: '观山水|8-2-1203',
+  ownerType: 'A',
+  kind: '住宅',
+  owedFen: 261_900,
+  monthsOverdue: 2,
+  brokenPromise: false,
+  today: '2026-11-26',
+  horizonDays: 30,
+  startedAt: '2026-11-26T10:00:00+08:00',
+};
+
+const PROMISE = { date: '2026-11-28', amountFen: 100_000, channel: '微信' as const };
+
+/** Every kind of event the steward can send, with sample payloads, for graph traversal. */
+const EVENTS: CallEvent[] = [
+  { type: 'ANSWERED' },
+  { type: 'NO_ANSWER' },
+  { type: 'BUSY' },
+  { type: 'OWNER_CONFIRMED' },
+  { type: 'WRONG_PERSON' },
+  { type: 'EXPLAIN' },
+  { type: 'AGREES' },
+  { type: 'VAGUE' },
+  { type: 'AWAY' },
+  { type: 'OBJECTION', objection: 'repair' },
+  { type: 'HARDSHIP' },
+  { type: 'REFUSES' },
+  { type: 'GRIEVANCE_RECORDED', grievance: { kind: 'repair', ticket: { category: '漏水渗水', location: '主卧顶棚', urgency: '一般', words: '楼上漏水两个月了' } } },
+  { type: 'BACK_TO_PROMISE' },
+  { type: 'PROMISE_PINNED', promise: PROMISE },
+  { type: 'PAID_NOW' },
+  { type: 'PLAN_PINNED', totalFen: 200_000, promises: [PROMISE, { ...PROMISE, date: '2026-12-28' }] },
+  { type: 'REASON_RECORDED', reason: '对物业服务不满' },
+  { type: 'CLOSE' },
+  { type: 'OUTCOME', outcome: 'callback' },
+  { type: 'END' },
+];
+
+const start = (input: Partial<CallInput> = {}) => initialTransition(callFlowMachine, { ...INPUT, ...input })[0];
+const run = (events: CallEvent[], input: Partial<CallInput> = {}) => events.reduce((snapshot, event) => transition(callFlowMachine, snapshot, event)[0], start(input));
+
+describe('call flow transitions', () => {
+  it('turns a vague answer into a pinned date, amount and channel', () => {
+    const snapshot = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'VAGUE' }]);
+    expect(snapshot.value).toBe('pin');
+    expect(stagesFor('pin', snapshot.context)).toEqual(['pin', 'channel']);
+    const pinned = transition(callFlowMachine, snapshot, { type: 'PROMISE_PINNED', promise: PROMISE })[0];
+    expect(pinned.value).toBe('close');
+    expect(pinned.context).toMatchObject({ promises: [PROMISE], outcome: 'promised' });
+  });
+
+  it.each([
+    ['a past date', { ...PROMISE, date: '2026-11-25' }],
+    ['a date past the horizon', { ...PROMISE, date: '2027-01-30' }],
+    ['zero', { ...PROMISE, amountFen: 0 }],
+    ['more than owed', { ...PROMISE, amountFen: 999_999_99 }],
+  ])('refuses a promise with %s', (_label, promise) => {
+    const snapshot = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'VAGUE' }, { type: 'PROMISE_PINNED', promise }]);
+    expect(snapshot.value).toBe('pin');
+    expect(snapshot.context.promises).toEqual([]);
+  });
+
+  it('starts in the broken-promise branch when an earlier promise broke', () => {
+    expect(run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }], { brokenPromise: true }).value).toBe('brokenPromise');
+  });
+
+  it('records a repair grievance, suggests the objection’s scripts, and can close with it', () => {
+    const snapshot = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'OBJECTION', objection: 'repair' }, EVENTS[12]!, { type: 'CLOSE' }]);
+    expect(snapshot.value).toBe('close');
+    expect(snapshot.context.grievances).toHaveLength(1);
+    expect(snapshot.context.outcome).toBe('grievance');
+    expect(stagesFor('objection', { objection: 'repair' })).toEqual(['objection-repair', 'pin']);
+  });
+
+  it('needs an outcome to end, and a pinned promise before the 承诺缴费 outcome', () => {
+    const atClose = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'REFUSES' }, { type: 'REASON_RECORDED', reason: '不满' }]);
+    expect(atClose.context.outcome).toBe('refused');
+    const wrapUp = run([{ type: 'ANSWERED' }, { type: 'WRONG_PERSON' }]);
+    expect(wrapUp.context.outcome).toBe('wrong-person');
+    const noOutcome = { ...atClose, context: { ...atClose.context, outcome: null } } as SnapshotFrom<typeof callFlowMachine>;
+    expect(transition(callFlowMachine, noOutcome, { type: 'END' })[0].value).toBe('close');
+    expect(transition(callFlowMachine, noOutcome, { type: 'OUTCOME', outcome: 'promised' })[0].value).toBe('pin');
+    expect(transition(callFlowMachine, noOutcome, { type: 'OUTCOME', outcome: 'instalment' })[0].value).toBe('instalment');
+    expect(outcomeForKey('1')).toBe('promised');
+  });
+
+  it('accepts an instalment plan only when it adds up and is in order', () => {
+    const atPlan = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'HARDSHIP' }]);
+    const bad = transition(callFlowMachine, atPlan, { type: 'PLAN_PINNED', totalFen: 300_000, promises: [PROMISE, { ...PROMISE, date: '2026-12-28' }] })[0];
+    expect(bad.value).toBe('instalment');
+    const good = transition(callFlowMachine, atPlan, EVENTS[16]!)[0];
+    expect(good.value).toBe('close');
+    expect(good.context.promises).toHaveLength(2);
+  });
+});
+
+/**
+ * Two snapshots are the same node of the graph when the state and everything its guards read are the same
+ * (the objection only changes which scripts are suggested).
+ */
+const serializeState = (snapshot: SnapshotFrom<typeof callFlowMachine>) =>
+  JSON.stringify([snapshot.value, snapshot.context.outcome, snapshot.context.promises.length, snapshot.context.grievances.length > 0]);
+
+describe('path coverage (xstate/graph)', () => {
+  const reached = new Set<string>();
+  for (const brokenPromise of [false, true]) {
+    for (const path of getShortestPaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, brokenPromise }, serializeState })) reached.add(String(path.state.value));
+  }
+
+  it('reaches every state the steward drives', () => {
+    const all = Object.keys(callFlowMachine.config.states ?? {});
+    const drivenByActor = ['ended', 'saveFailed'];
+    expect([...reached].sort()).toEqual(all.filter((state) => !drivenByActor.includes(state)).sort());
+  });
+
+  it('writes exactly one contact record, with an outcome, on every path to the end', { timeout: 60_000 }, async () => {
+    const paths = [false, true].flatMap((brokenPromise) =>
+      getSimplePaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, brokenPromise }, serializeState, toState: (state) => state.value === 'saving' }).map((path) => ({ path, brokenPromise })),
+    );
+    expect(paths.length).toBeGreaterThan(20);
+    for (const { path, brokenPromise } of paths) {
+      const saved: CallRecord[] = [];
+      const actor = createActor(callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input }) => void saved.push(input)) } }), {
+        input: { ...INPUT, brokenPromise },
+      }).start();
+      for (const step of path.steps.slice(1)) actor.send(step.event as CallEvent);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(actor.getSnapshot().value).toBe('ended');
+      expect(saved).toHaveLength(1);
+      expect(saved[0]!.outcome).not.toBeNull();
+    }
+  });
+
+  it('keeps the call when saving fails, and retries', async () => {
+    let attempts = 0;
+    const actor = createActor(
+      callFlowMachine.provide({
+        actors: {
+          saveContact: fromPromise<void, CallRecord>(async () => {
+            attempts += 1;
+            if (attempts === 1) throw new Error('磁盘已满');
+          }),
+        },
+      }),
+      { input: INPUT },
+    ).start();
+    for (const event of [{ type: 'NO_ANSWER' }, { type: 'END' }] as CallEvent[]) actor.send(event);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actor.getSnapshot().value).toBe('saveFailed');
+    expect(actor.getSnapshot().context.saveError).toBe('磁盘已满');
+    actor.send({ type: 'RETRY_SAVE' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actor.getSnapshot().value).toBe('ended');
+  });
+});
