@@ -28,6 +28,7 @@ import {
   type ImportJobStatus,
   type SavedMapping,
 } from './ledger';
+import { saveCallDraftInput, saveCallInput, type CallDraft, type ContactRecordOut } from './calls';
 import {
   archiveScriptInput,
   importScriptsInput,
@@ -42,6 +43,7 @@ import { settingsPatchSchema, type Settings } from './settings';
 import type { AppStatus } from './status';
 
 export * from './errors';
+export * from './calls';
 export * from './ledger';
 export * from './scripts';
 export * from './settings';
@@ -93,6 +95,13 @@ export const contract = {
   'scripts.export': method<{ fileName: string; content: string }>()(noInput),
   /** With apply: false, only the report of what would happen. */
   'scripts.import': method<ScriptsImportResult>()(importScriptsInput),
+
+  /** The end of a call: one contact record with its promises, grievances and follow-ups, in one durable write. */
+  'calls.save': method<ContactRecordOut>()(saveCallInput),
+  /** The call in progress, so a crash or restart can resume it. */
+  'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput),
+  'calls.draft': method<{ draft: CallDraft | null }>()(noInput),
+  'calls.clearDraft': method<{ cleared: true }>()(noInput),
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { importFieldIds, type ImportFieldId } from '../../domain/import/fields';
 import type { MergeStats } from '../../domain/import/merge';
 import type { RowError } from '../../domain/import/rows';
 import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../domain/ledger';
+import type { FollowUp, GrievanceRecord, PromiseRecord } from './calls';
 
 const fen = z.number().int();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -102,6 +103,8 @@ export const contactRecordSchema = z.object({
   steward: z.string(),
   outcome: z.string(),
   notes: z.string(),
+  endedAt: z.string().optional(),
+  refusalReason: z.string().nullable().optional(),
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
@@ -112,6 +115,11 @@ export interface HouseholdRecord {
   payments: Payment[];
   contacts: ContactRecord[];
   phoneAccess: PhoneAccess[];
+  promises: PromiseRecord[];
+  grievances: GrievanceRecord[];
+  followUps: FollowUp[];
+  /** Set while collection calls to this household are paused (an open repair revisit). */
+  collectionPause: { until: string | null; reason: string } | null;
   /** The same owner's other units (same name and a shared phone). */
   otherUnits: { id: string; community: string; roomLabel: string; owedFen: number }[];
 }

@@ -86,6 +86,7 @@ describe('the backend through dispatch', () => {
       ['settings', 'ok'],
       ['mappings', 'ok'],
       ['scripts', 'ok'],
+      ['call-draft', 'ok'],
       ['ledger', 'ok'],
       ['contacts', 'ok'],
     ]);

@@ -5,23 +5,51 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { contactRecordSchema, phoneAccessSchema, type ContactRecord, type DataFileHealth, type PhoneAccess } from '../../contract';
+import {
+  contactRecordSchema,
+  followUpSchema,
+  grievanceRecordSchema,
+  phoneAccessSchema,
+  promiseRecordSchema,
+  type ContactRecord,
+  type DataFileHealth,
+  type FollowUp,
+  type GrievanceRecord,
+  type PhoneAccess,
+  type PromiseRecord,
+} from '../../contract';
 import { DataFile, type DataFileSpec } from '../storage/data-file';
 import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
 
 export const CONTACTS_DIR = 'contacts';
 
-const shardSchema = z.object({ contacts: z.array(contactRecordSchema), phoneAccess: z.array(phoneAccessSchema) });
+const shardSchema = z.object({
+  contacts: z.array(contactRecordSchema),
+  phoneAccess: z.array(phoneAccessSchema),
+  promises: z.array(promiseRecordSchema),
+  grievances: z.array(grievanceRecordSchema),
+  followUps: z.array(followUpSchema),
+});
 type ContactShard = z.infer<typeof shardSchema>;
 
 const specFor = (index: number): DataFileSpec<ContactShard> => ({
   id: `contacts-${index}`,
   label: '催缴记录',
   fileName: `shard-${String(index).padStart(3, '0')}.json`,
-  version: 1,
+  version: 2,
   schema: shardSchema,
-  defaults: () => ({ contacts: [], phoneAccess: [] }),
+  defaults: () => ({ contacts: [], phoneAccess: [], promises: [], grievances: [], followUps: [] }),
+  // v2: a call also records its promises, grievances and follow-ups beside the contact.
+  migrations: { 1: (data) => ({ ...(data as object), promises: [], grievances: [], followUps: [] }) },
 });
+
+/** Everything one call writes, in one shard, in one durable write. */
+export interface CallWrite {
+  contact: ContactRecord;
+  promises: PromiseRecord[];
+  grievances: GrievanceRecord[];
+  followUps: FollowUp[];
+}
 
 export class ContactStore {
   private constructor(private readonly shards: DataFile<ContactShard>[]) {}
@@ -68,6 +96,24 @@ export class ContactStore {
     return latest;
   }
 
+  private ofHousehold<K extends 'promises' | 'grievances' | 'followUps'>(key: K, householdId: string): ContactShard[K] {
+    const records: ContactShard[K] = this.shard(householdId).read()[key];
+    return records.filter((entry) => entry.householdId === householdId) as ContactShard[K];
+  }
+
+  promisesOf = (householdId: string): PromiseRecord[] => this.ofHousehold('promises', householdId);
+  grievancesOf = (householdId: string): GrievanceRecord[] => this.ofHousehold('grievances', householdId);
+  followUpsOf = (householdId: string): FollowUp[] => this.ofHousehold('followUps', householdId);
+
+  async saveCall(write: CallWrite): Promise<void> {
+    await this.shard(write.contact.householdId).update((draft) => {
+      draft.contacts.push(write.contact);
+      draft.promises.push(...write.promises);
+      draft.grievances.push(...write.grievances);
+      draft.followUps.push(...write.followUps);
+    });
+  }
+
   async addContact(contact: ContactRecord): Promise<void> {
     await this.shard(contact.householdId).update((draft) => void draft.contacts.push(contact));
   }
@@ -84,7 +130,7 @@ export class ContactStore {
       id: 'contacts',
       label: '催缴记录',
       fileName: `${CONTACTS_DIR}/（${present.length} 个分片）`,
-      schemaVersion: 1,
+      schemaVersion: 2,
       state: broken ? 'error' : 'ok',
       sizeBytes: present.reduce((sum, entry) => sum + (entry.sizeBytes ?? 0), 0),
       modifiedAt: present.map((entry) => entry.modifiedAt).filter(Boolean).sort().pop() ?? null,

@@ -1,4 +1,5 @@
 import { appStatus } from './app-handlers';
+import { callsClearDraft, callsDraft, callsSave, callsSaveDraft } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
   ledgerCancelImport,
@@ -43,4 +44,8 @@ export const handlers: Handlers = {
   'scripts.restore': scriptsRestore,
   'scripts.export': scriptsExport,
   'scripts.import': scriptsImport,
+  'calls.save': callsSave,
+  'calls.saveDraft': callsSaveDraft,
+  'calls.draft': callsDraft,
+  'calls.clearDraft': callsClearDraft,
 };

@@ -10,6 +10,7 @@ import type {
   HouseholdList,
   HouseholdRecord,
   HouseholdRow,
+  GrievanceRecord,
   householdListInput,
 } from '../../contract';
 import { ApiError } from '../../contract';
@@ -20,6 +21,14 @@ import type { ContactStore } from '../contacts/contact-store';
 import type { LedgerStore } from './ledger-store';
 
 type ListInput = z.output<typeof householdListInput>;
+
+/** Collection calls pause while a repair revisit is open (the owner should see the fix first). */
+export function collectionPauseOf(grievances: readonly GrievanceRecord[]): HouseholdRecord['collectionPause'] {
+  const open = grievances.filter((grievance) => grievance.kind === 'repair' && grievance.status === 'open');
+  if (open.length === 0) return null;
+  const until = open.map((grievance) => grievance.dueDate).filter((date): date is string => !!date).sort().pop() ?? null;
+  return { until, reason: `维修回访未完成（${open.map((grievance) => grievance.title).join('、')}）` };
+}
 
 const compareRooms = (a: string, b: string): number => a.localeCompare(b, 'zh-CN', { numeric: true });
 
@@ -166,6 +175,10 @@ export class HouseholdQueries {
       payments: [...this.ledger.paymentsOf(id)].sort((a, b) => b.paidOn.localeCompare(a.paidOn)),
       contacts: this.contacts.contactsOf(id),
       phoneAccess: this.contacts.phoneAccessOf(id),
+      promises: this.contacts.promisesOf(id).sort((a, b) => b.date.localeCompare(a.date)),
+      grievances: this.contacts.grievancesOf(id).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      followUps: this.contacts.followUpsOf(id).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      collectionPause: collectionPauseOf(this.contacts.grievancesOf(id)),
       otherUnits: [...others]
         .map((otherId) => this.ledger.household(otherId)!)
         .filter((other) => other.ownerName === household.ownerName)

@@ -3,7 +3,7 @@
  * The ledger and the contact log are sharded and live in their own stores.
  */
 import { z } from 'zod';
-import { defaultSettings, headerMappingSchema, settingsSchema, type SavedMapping, type Settings } from '../../contract';
+import { callDraftSchema, defaultSettings, headerMappingSchema, settingsSchema, type CallDraft, type SavedMapping, type Settings } from '../../contract';
 import type { DataFileSpec } from './data-file';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { defaultLibrary } from '../../../scripts-library/default-library';
@@ -37,6 +37,16 @@ export const scriptsFile: DataFileSpec<ScriptLibrary> = {
   defaults: () => defaultLibrary(shanghaiTimestamp()),
 };
 
-export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile } as const;
+/** The call in progress (machine snapshot), offered back after a crash or restart. */
+export const callDraftFile: DataFileSpec<{ draft: CallDraft | null }> = {
+  id: 'call-draft',
+  label: '进行中的通话',
+  fileName: 'call-draft.json',
+  version: 1,
+  schema: z.object({ draft: callDraftSchema.nullable() }),
+  defaults: () => ({ draft: null }),
+};
+
+export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile, callDraft: callDraftFile } as const;
 
 export type DataFileId = keyof typeof dataFileSpecs;

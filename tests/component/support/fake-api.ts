@@ -38,6 +38,10 @@ export const recordFixture = (): HouseholdRecord => ({
   payments: [],
   contacts: [],
   phoneAccess: [],
+  promises: [],
+  grievances: [],
+  followUps: [],
+  collectionPause: null,
   otherUnits: [],
 });
 
@@ -71,6 +75,10 @@ function ledgerMethods() {
     'scripts.restore': vi.fn(notHere),
     'scripts.export': vi.fn(async () => ({ fileName: '话术库.json', content: '{}' })),
     'scripts.import': vi.fn(notHere),
+    'calls.save': vi.fn(notHere),
+    'calls.saveDraft': vi.fn(async () => ({ saved: true as const })),
+    'calls.draft': vi.fn(async () => ({ draft: null })),
+    'calls.clearDraft': vi.fn(async () => ({ cleared: true as const })),
   };
 }
 

@@ -1,0 +1,96 @@
+/** Contract for calls: what a finished call writes, the promises, grievances and follow-ups it creates. */
+import { z } from 'zod';
+import { complaintSeverities, objectionTypes, repairCategories, urgencies } from '../../domain/grievance';
+import { promiseChannels } from '../../domain/promise';
+import { callOutcomes } from '../../state-machines/call-outcomes';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
+const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
+
+export const pinnedPromiseSchema = z.object({ date: isoDate, amountFen: z.number().int().positive(), channel: z.enum(promiseChannels) });
+
+export const grievanceInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('repair'),
+    ticket: z.object({
+      category: z.enum(repairCategories),
+      location: z.string().trim().max(60),
+      urgency: z.enum(urgencies),
+      words: z.string().trim().min(1, '请记下业主的原话').max(500),
+      leakTestDate: isoDate.optional(),
+    }),
+  }),
+  z.object({ kind: z.literal('complaint'), severity: z.enum(complaintSeverities), words: z.string().trim().min(1).max(500) }),
+  z.object({ kind: z.literal('other'), objection: z.enum(objectionIds), words: z.string().trim().max(500) }),
+]);
+
+/** What the call flow hands over at the end of a call. */
+export const saveCallInput = z
+  .object({
+    householdId: z.string().min(1),
+    startedAt: z.string().min(1),
+    outcome: z.enum(outcomeIds),
+    notes: z.string().max(2000),
+    promises: z.array(pinnedPromiseSchema).max(24),
+    grievances: z.array(grievanceInputSchema).max(10),
+    refusalReason: z.string().max(500).nullable(),
+    objection: z.enum(objectionIds).nullable(),
+  })
+  .strict();
+
+export const promiseRecordSchema = pinnedPromiseSchema.extend({
+  id: z.string(),
+  householdId: z.string(),
+  contactId: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'kept', 'broken', 'cancelled']),
+});
+export type PromiseRecord = z.infer<typeof promiseRecordSchema>;
+
+export const grievanceRecordSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  contactId: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['repair', 'complaint', 'other']),
+  title: z.string(),
+  words: z.string(),
+  /** Revisit (repair) or reply (complaint) date. */
+  dueDate: isoDate.nullable(),
+  status: z.enum(['open', 'done']),
+});
+export type GrievanceRecord = z.infer<typeof grievanceRecordSchema>;
+
+export const followUpKinds = ['promise-check', 'repair-revisit', 'complaint-reply', 'callback'] as const;
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  kind: z.enum(followUpKinds),
+  dueDate: isoDate,
+  sourceId: z.string(),
+  title: z.string(),
+  status: z.enum(['open', 'done']),
+  createdAt: z.string(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const callDraftSchema = z.object({
+  machineVersion: z.number().int(),
+  householdId: z.string(),
+  savedAt: z.string(),
+  /** The XState persisted snapshot. */
+  snapshot: z.unknown(),
+});
+export type CallDraft = z.infer<typeof callDraftSchema>;
+
+export const saveCallDraftInput = callDraftSchema.omit({ savedAt: true }).strict();
+
+/** What calls.save answers: the contact record and what it created. */
+export interface ContactRecordOut {
+  contactId: string;
+  promises: PromiseRecord[];
+  grievances: GrievanceRecord[];
+  followUps: FollowUp[];
+}

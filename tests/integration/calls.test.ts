@@ -1,0 +1,82 @@
+/** What a finished call writes, through the backend: one contact record with its promises, grievances and follow-ups. */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
+import type { ContactRecordOut, HouseholdRecord } from '../../electron/contract';
+import { shardOf } from '../../electron/backend/ledger/ledger-store';
+import { tempDir } from '../helpers/fs';
+import { call, importFixture } from '../helpers/ledger';
+
+const TODAY = '2026-11-26';
+const ID = '观山水|8-2-1203';
+const open = (dataDir = tempDir()) => createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0, today: () => TODAY });
+
+const baseCall = { householdId: ID, startedAt: '2026-11-26T10:00:00+08:00', notes: '', refusalReason: null, objection: null };
+
+describe('calls.save', () => {
+  it('writes the contact, the promise and its promise-check follow-up', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await call(backend, 'settings.update', { stewardName: '王敏' });
+    const saved = await call<ContactRecordOut>(backend, 'calls.save', { ...baseCall, outcome: 'promised', promises: [{ date: '2026-11-28', amountFen: 100_000, channel: '微信' }], grievances: [] });
+    expect(saved.followUps).toEqual([expect.objectContaining({ kind: 'promise-check', dueDate: '2026-11-28' })]);
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: ID });
+    expect(record.contacts).toEqual([expect.objectContaining({ id: saved.contactId, outcome: '承诺缴费', steward: '王敏', channel: '电话' })]);
+    expect(record.promises).toEqual([expect.objectContaining({ date: '2026-11-28', amountFen: 100_000, status: 'pending' })]);
+    expect(record.collectionPause).toBeNull();
+    backend.close();
+  });
+
+  it('turns a leak into a repair ticket with a revisit 3 days after the leak test, and pauses collection', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await call(backend, 'calls.save', {
+      ...baseCall,
+      outcome: 'grievance',
+      objection: 'repair',
+      promises: [],
+      grievances: [{ kind: 'repair', ticket: { category: '漏水渗水', location: '主卧顶棚', urgency: '一般', words: '楼上漏水两个月没人管', leakTestDate: '2026-11-27' } }],
+    });
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: ID });
+    expect(record.grievances).toEqual([expect.objectContaining({ kind: 'repair', title: '漏水渗水（主卧顶棚）', dueDate: '2026-11-30', status: 'open' })]);
+    expect(record.followUps).toEqual([expect.objectContaining({ kind: 'repair-revisit', dueDate: '2026-11-30' })]);
+    expect(record.collectionPause).toEqual({ until: '2026-11-30', reason: expect.stringContaining('维修回访未完成') });
+    backend.close();
+  });
+
+  it('refuses an invalid call without writing anything', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await expect(call(backend, 'calls.save', { ...baseCall, outcome: 'promised', promises: [{ date: '明天', amountFen: 1, channel: '微信' }], grievances: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(backend, 'calls.save', { ...baseCall, outcome: 'nonsense', promises: [], grievances: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts).toEqual([]);
+    backend.close();
+  });
+
+  it('keeps the call in progress as a draft across a restart', async () => {
+    const dataDir = tempDir();
+    const backend = await open(dataDir);
+    await call(backend, 'calls.saveDraft', { machineVersion: 1, householdId: ID, snapshot: { value: 'pin', context: { promises: [] } } });
+    backend.close();
+    const again = await open(dataDir);
+    expect(await call(again, 'calls.draft', {})).toMatchObject({ draft: { machineVersion: 1, householdId: ID, snapshot: { value: 'pin' } } });
+    await call(again, 'calls.clearDraft', {});
+    expect(await call(again, 'calls.draft', {})).toEqual({ draft: null });
+    again.close();
+  });
+
+  it('migrates a version-1 contact shard and keeps its records', async () => {
+    const dataDir = tempDir();
+    mkdirSync(path.join(dataDir, 'contacts'), { recursive: true });
+    const file = path.join(dataDir, 'contacts', `shard-${String(shardOf(ID)).padStart(3, '0')}.json`);
+    const old = { id: 'c1', householdId: ID, at: '2026-01-01T10:00:00+08:00', channel: '电话', steward: '老王', outcome: '未接通', notes: '' };
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00Z', data: { contacts: [old], phoneAccess: [] } }));
+    const backend = await open(dataDir);
+    await importFixture(backend, 'gbk-system-a.csv');
+    expect((await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts).toEqual([old]);
+    expect(JSON.parse(readFileSync(`${file}.v1.bak`, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2);
+    backend.close();
+  });
+});
