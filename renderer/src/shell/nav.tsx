@@ -8,6 +8,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AboutPage } from '../pages/about/AboutPage';
+import { CallPage } from '../pages/call/CallPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { ScriptsPage } from '../pages/scripts/ScriptsPage';
@@ -35,11 +36,7 @@ export const navItems: NavItem[] = [
     ...comingSoon('今日跟进', '每天上班从这里开始：今天到期的缴费承诺、已失约的承诺、约好的回电、维修回访和该发的通知，按优先级排好。'),
   },
   { path: '/households', label: '业主欠费', icon: <TeamOutlined />, element: <HouseholdsPage />, childPath: ':id' },
-  {
-    path: '/call',
-    icon: <PhoneOutlined />,
-    ...comingSoon('通话', '通话时左边是业主的欠费档案，右边一步步提示下一句话怎么说；把“过两天”落实成具体日期、金额和缴费方式，结果一键记录。'),
-  },
+  { path: '/call', label: '通话', icon: <PhoneOutlined />, element: <CallPage />, childPath: ':id' },
   { path: '/scripts', label: '话术库', icon: <BookOutlined />, element: <ScriptsPage /> },
   {
     path: '/reports',

@@ -15,6 +15,8 @@ export interface RunningApp {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: the process gets no chance to tidy up, like a crash or a power cut. */
+  kill(): Promise<void>;
 }
 
 export function makeDataDir(prefix = 'call-coach-e2e-'): string {
@@ -54,6 +56,10 @@ export function startApp(options: { dataDir?: string; via?: 'npm-start' | 'serve
         output: () => output,
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+        async kill() {
+          if (child.exitCode === null) child.kill('SIGKILL');
           await exited;
         },
       });

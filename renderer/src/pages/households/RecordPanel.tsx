@@ -33,7 +33,9 @@ function groupByPeriod(items: ArrearsItem[], showPaid: boolean): PeriodGroup[] {
 
 const householdPath = (id: string) => `/households/${encodeURIComponent(id)}`;
 
-export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }) {
+const promiseStatus = { pending: '待兑现', kept: '已兑现', broken: '已失约', cancelled: '已取消' } as const;
+
+export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onChanged(): void; inCall?: boolean }) {
   const api = useApi();
   const { data: record, error, loading, reload } = useApiData(() => api['households.get']({ id }), [api, id]);
   const [showPaid, setShowPaid] = useState(false);
@@ -64,9 +66,18 @@ export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }
           </Space>
         }
         extra={
-          <Button type="primary" ghost disabled={summary.owedFen <= 0} onClick={() => setPaying(true)}>
-            登记缴费
-          </Button>
+          <Space>
+            {!inCall && (
+              <Link to={`/call/${encodeURIComponent(household.id)}`}>
+                <Button type="primary" disabled={summary.owedFen <= 0 || !!record.collectionPause} title={record.collectionPause?.reason}>
+                  开始通话
+                </Button>
+              </Link>
+            )}
+            <Button disabled={summary.owedFen <= 0} onClick={() => setPaying(true)}>
+              登记缴费
+            </Button>
+          </Space>
         }
       >
         <Space size="large" wrap style={{ marginBottom: 12 }} className="record-figures">
@@ -120,11 +131,12 @@ export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }
           size="small"
           rowKey="key"
           pagination={groups.length > 12 ? { pageSize: 12, size: 'small' } : false}
+          scroll={{ x: 'max-content' }}
           dataSource={groups}
           locale={{ emptyText: showPaid ? '没有账单' : '没有欠费' }}
           columns={[
             { title: '所属期间', dataIndex: 'period', width: 150, className: 'nowrap' },
-            { title: '收费项目', render: (_v, group) => group.items.map((item) => item.feeType).join('、') },
+            { title: '收费项目', className: 'nowrap', render: (_v, group) => group.items.map((item) => item.feeType).join('、') },
             { title: '应收', align: 'right', className: 'nowrap', render: (_v, group) => formatYuan(group.items.reduce((s, i) => s + i.dueFen, 0)) },
             { title: '实收', align: 'right', className: 'nowrap', render: (_v, group) => formatYuan(group.items.reduce((s, i) => s + i.paidFen, 0)) },
             {
@@ -152,7 +164,7 @@ export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }
 
       <Collapse
         style={{ marginTop: 12 }}
-        defaultActiveKey={['payments', 'contacts']}
+        defaultActiveKey={['payments', 'contacts', 'promises', 'grievances', 'followUps']}
         items={[
           {
             key: 'payments',
@@ -189,8 +201,52 @@ export function RecordPanel({ id, onChanged }: { id: string; onChanged(): void }
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有催缴记录：通话结束后会自动记在这里" />
             ),
           },
-          { key: 'promises', label: '缴费承诺', children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无承诺：通话中约定的日期和金额会出现在这里" /> },
-          { key: 'grievances', label: '诉求与异议', children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无诉求：业主提出的维修、服务问题会记在这里" /> },
+          {
+            key: 'promises',
+            label: `缴费承诺（${record.promises.length}）`,
+            children: record.promises.length ? (
+              <ul className="plain-list" aria-label="缴费承诺">
+                {record.promises.map((promise) => (
+                  <li key={promise.id}>
+                    {promise.date} 通过{promise.channel}缴 {formatYuan(promise.amountFen)} <Tag>{promiseStatus[promise.status]}</Tag>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无承诺：通话中约定的日期和金额会出现在这里" />
+            ),
+          },
+          {
+            key: 'grievances',
+            label: `诉求与异议（${record.grievances.length}）`,
+            children: record.grievances.length ? (
+              <ul className="plain-list" aria-label="诉求与异议">
+                {record.grievances.map((grievance) => (
+                  <li key={grievance.id}>
+                    {grievance.title}：“{grievance.words}”{grievance.dueDate && `，${grievance.kind === 'repair' ? '回访' : '答复'}日 ${grievance.dueDate}`}{' '}
+                    <Tag color={grievance.status === 'open' ? 'orange' : 'green'}>{grievance.status === 'open' ? '处理中' : '已完成'}</Tag>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无诉求：业主提出的维修、服务问题会记在这里" />
+            ),
+          },
+          {
+            key: 'followUps',
+            label: `跟进任务（${record.followUps.filter((f) => f.status === 'open').length}）`,
+            children: record.followUps.length ? (
+              <ul className="plain-list" aria-label="跟进任务">
+                {record.followUps.map((followUp) => (
+                  <li key={followUp.id}>
+                    {followUp.dueDate} {followUp.title}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进任务" />
+            ),
+          },
           {
             key: 'access',
             label: `号码查看记录（${record.phoneAccess.length}）`,
