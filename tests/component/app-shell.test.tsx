@@ -38,7 +38,7 @@ describe('app shell', () => {
     renderApp();
     await user.keyboard('{Alt>}3{/Alt}');
     expect(window.location.hash).toBe('#/call');
-    expect(await screen.findByText(/通话时左边是业主的欠费档案/)).toBeInTheDocument();
+    expect(await screen.findByText(/在“业主欠费”里打开一户/)).toBeInTheDocument();
     await user.keyboard('{Alt>}6{/Alt}');
     expect(await screen.findByText('数据存储')).toBeInTheDocument();
   });

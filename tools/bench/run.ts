@@ -1,9 +1,11 @@
 // `npm run bench`: prints every speed figure beside its target. Not part of `npm test`.
-//   BENCH_ONLY=ledger|scripts to run one part.
+//   BENCH_ONLY=ledger|scripts|call to run one part.
+import { callBench } from './call-bench';
 import { ledgerBench } from './ledger-bench';
 import { scriptsBench } from './scripts-bench';
 
 console.log(`Call Coach benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 const only = process.env.BENCH_ONLY;
+if (!only || only === 'call') await callBench();
 if (!only || only === 'scripts') await scriptsBench();
 if (!only || only === 'ledger') await ledgerBench();

@@ -9,13 +9,14 @@ import { objectionTypes, type ObjectionType } from '../../../../domain/grievance
 import { DEFAULT_HORIZON_DAYS, planInstalments, recapSentence, validatePlan } from '../../../../domain/promise';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
 import { currentVersion, type ScriptEntry } from '../../../../scripts-library/schema';
+import { suggestScripts } from '../../../../scripts-library/suggest';
 import { ownerTypes, type OwnerType, type Tone } from '../../../../scripts-library/stages';
 import { CALL_FLOW_VERSION, callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../../state-machines/call-flow';
 import { callOutcomes, outcomeForKey } from '../../../../state-machines/call-outcomes';
 import { useApi } from '../../api/api-context';
 import { formatYuan } from '../../money';
 import { branches, stepTitles } from './call-steps';
-import { RepairForm } from './GrievanceForm';
+import { ComplaintForm, RepairForm } from './GrievanceForm';
 import { PromiseForm } from './PromiseForm';
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -23,19 +24,6 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 function elapsed(since: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Scripts for the current step: right stage, owner type and kind; the chosen tone first. */
-function suggestionsFor(entries: ScriptEntry[], stages: string[], ownerType: OwnerType, kind: string, tone: Tone): ScriptEntry[] {
-  const fits = entries.filter((entry) => {
-    const version = currentVersion(entry);
-    return !entry.archived && stages.includes(version.stage) && (version.kind === '通用' || version.kind === kind);
-  });
-  const score = (entry: ScriptEntry) => {
-    const version = currentVersion(entry);
-    return (version.ownerTypes.includes(ownerType) ? 2 : 0) + (version.tone === tone ? 1 : 0) + (stages.indexOf(version.stage) === 0 ? 4 : 0);
-  };
-  return fits.sort((a, b) => score(b) - score(a));
 }
 
 export interface CallPanelProps {
@@ -119,7 +107,7 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
   }, [trySend, objection]);
 
   const values = valuesFor({ household: record.household, summary: record.summary, settings, ...(context.promises[0] ? { promise: context.promises[0] } : {}) });
-  const suggestions = suggestionsFor(scripts, stagesFor(state, context), ownerType, record.household.kind, tone);
+  const suggestions = suggestScripts(scripts, stagesFor(state, context), { ownerType, kind: record.household.kind, tone });
 
   if (state === 'ended') {
     return (
@@ -194,6 +182,11 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
         {state === 'objection' && context.objection === 'repair' && (
           <div style={{ marginTop: 12 }}>
             <RepairForm onRecorded={(grievance) => send({ type: 'GRIEVANCE_RECORDED', grievance })} />
+          </div>
+        )}
+        {state === 'objection' && context.objection === 'service' && (
+          <div style={{ marginTop: 12 }}>
+            <ComplaintForm onRecorded={(grievance) => send({ type: 'GRIEVANCE_RECORDED', grievance })} />
           </div>
         )}
         {state === 'objection' && context.grievances.length > 0 && <Alert style={{ marginTop: 8 }} type="success" showIcon title={`已记录 ${context.grievances.length} 条诉求，结束后自动生成报修单和回访任务`} />}

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { repairCategories, urgencies, type RepairCategory, type Urgency } from '../../../../domain/grievance';
+import { complaintSeverities, repairCategories, urgencies, type ComplaintSeverity, type RepairCategory, type Urgency } from '../../../../domain/grievance';
 import type { Grievance } from '../../../../state-machines/call-flow';
 
 /** The owner's words become a repair ticket: what, where, how urgent, and (for leaks) the leak-test date. */
@@ -46,6 +46,25 @@ export function RepairForm({ onRecorded }: { onRecorded(grievance: Grievance): v
         <Input.TextArea aria-label="业主原话" value={words} onChange={(event) => setWords(event.target.value)} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
       </Form.Item>
       <Button htmlType="submit">记录报修</Button>
+    </Form>
+  );
+}
+
+/** A service complaint: how serious, and the owner's words; the reply deadline follows from the severity. */
+export function ComplaintForm({ onRecorded }: { onRecorded(grievance: Grievance): void }) {
+  const [severity, setSeverity] = useState<ComplaintSeverity>('服务失误');
+  const [words, setWords] = useState('');
+  return (
+    <Form layout="vertical" size="small" aria-label="投诉记录" onFinish={() => words.trim() && onRecorded({ kind: 'complaint', severity, words: words.trim() })}>
+      <Form.Item label="严重程度">
+        <Select aria-label="投诉严重程度" value={severity} onChange={setSeverity} style={{ width: 130 }} options={complaintSeverities.map((value) => ({ value, label: value }))} />
+      </Form.Item>
+      <Form.Item label="业主原话">
+        <Input.TextArea aria-label="投诉原话" value={words} onChange={(event) => setWords(event.target.value)} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
+      </Form.Item>
+      <Button htmlType="submit" disabled={!words.trim()}>
+        记录投诉
+      </Button>
     </Form>
   );
 }

@@ -38,7 +38,8 @@ export function PromiseForm({ today, horizonDays, owedFen, onPinned }: { today: 
             aria-label="缴费日期"
             value={date}
             onChange={setDate}
-            disabledDate={(day) => day.isBefore(dayjs(today), 'day') || day.isAfter(dayjs(latest), 'day')}
+            // Out-of-range days stay typeable so the reason is said in words, not silently ignored.
+            placeholder={`今天至 ${latest}`}
             style={{ width: 160 }}
           />
         </Form.Item>
