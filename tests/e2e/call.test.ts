@@ -52,6 +52,10 @@ describe('通话', () => {
     await page.getByLabel('当前步骤').getByText('告知欠费').waitFor();
     await press(/含糊/);
     await page.getByLabel('当前步骤').getByText(/断其后路/).waitFor();
+    // Any script is a search away during the call.
+    await page.getByLabel('查找话术').fill('分期');
+    await page.locator('.ant-select-item-option').filter({ hasText: '提出分期方案' }).click();
+    await page.getByRole('tab', { name: '查找：提出分期方案' }).waitFor();
     // A promise without a date is refused, in words.
     await page.getByRole('button', { name: /确认约定/ }).click();
     await page.getByText('请约定具体的缴费日期（“过两天”不算数）').waitFor();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Input, Result, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Empty, Input, Result, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
@@ -9,6 +9,7 @@ import { objectionTypes, type ObjectionType } from '../../../../domain/grievance
 import { DEFAULT_HORIZON_DAYS, planInstalments, recapSentence, validatePlan } from '../../../../domain/promise';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
 import { currentVersion, type ScriptEntry } from '../../../../scripts-library/schema';
+import { ScriptSearch } from '../../../../scripts-library/search';
 import { suggestScripts } from '../../../../scripts-library/suggest';
 import { ownerTypes, type OwnerType, type Tone } from '../../../../scripts-library/stages';
 import { CALL_FLOW_VERSION, callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../../state-machines/call-flow';
@@ -38,7 +39,12 @@ export interface CallPanelProps {
 export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPanelProps) {
   const api = useApi();
   const [ownerType, setOwnerType] = useState<OwnerType>('A');
-  const [tone, setTone] = useState<Tone>('温和');
+  // Long arrears and shops start with the firmer scripts; the steward can switch.
+  const [tone, setTone] = useState<Tone>(record.summary.monthsOverdue > 6 || record.household.kind === '商铺' ? '坚定' : '温和');
+  const [query, setQuery] = useState('');
+  // A script found by search, shown first until the call moves on to another step.
+  const [pickedAt, setPickedAt] = useState<{ id: string; state: string } | null>(null);
+  const search = useMemo(() => new ScriptSearch(scripts.filter((entry) => !entry.archived)), [scripts]);
   const [objection, setObjection] = useState<ObjectionType>('repair');
   const [now, setNow] = useState(() => Date.now());
   const today = todayInShanghai();
@@ -107,7 +113,9 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
   }, [trySend, objection]);
 
   const values = valuesFor({ household: record.household, summary: record.summary, settings, ...(context.promises[0] ? { promise: context.promises[0] } : {}) });
-  const suggestions = suggestScripts(scripts, stagesFor(state, context), { ownerType, kind: record.household.kind, tone });
+  const picked = pickedAt && pickedAt.state === state ? pickedAt.id : null;
+  const pickedEntry = picked ? scripts.find((entry) => entry.id === picked) : undefined;
+  const suggestions = [...(pickedEntry ? [pickedEntry] : []), ...suggestScripts(scripts, stagesFor(state, context), { ownerType, kind: record.household.kind, tone }).filter((entry) => entry.id !== picked)];
 
   if (state === 'ended') {
     return (
@@ -136,15 +144,35 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
         {context.objection && state === 'objection' && <Tag color="orange">{objectionTypes.find((o) => o.id === context.objection)?.label}</Tag>}
       </Card>
 
-      <Card size="small" title="建议话术" style={{ marginTop: 8 }}>
+      <Card
+        size="small"
+        title="建议话术"
+        style={{ marginTop: 8 }}
+        extra={
+          <AutoComplete
+            aria-label="查找话术"
+            size="small"
+            style={{ width: 220 }}
+            placeholder="查找话术（如 分期、zdsj）"
+            value={query}
+            onChange={setQuery}
+            options={search.search(query, 8).map((hit) => ({ value: hit.id, label: currentVersion(scripts.find((entry) => entry.id === hit.id)!).title }))}
+            onSelect={(id: string) => {
+              setPickedAt({ id, state });
+              setQuery('');
+            }}
+          />
+        }
+      >
         {suggestions.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这一步没有话术" />
         ) : (
           <Tabs
+            key={picked ?? state}
             size="small"
             items={suggestions.slice(0, 4).map((entry, index) => ({
               key: entry.id,
-              label: index === 0 ? currentVersion(entry).title : `备选：${currentVersion(entry).title}`,
+              label: entry.id === picked ? `查找：${currentVersion(entry).title}` : index === 0 ? currentVersion(entry).title : `备选：${currentVersion(entry).title}`,
               children: (
                 <Typography.Paragraph className="suggestion" aria-label="建议的话">
                   {renderScript(currentVersion(entry).text, values, currentVersion(entry).fallbacks).text}
@@ -155,6 +183,7 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
         )}
       </Card>
 
+      {state !== 'close' && state !== 'wrapUp' && state !== 'saveFailed' && (
       <Card size="small" title="业主怎么说" style={{ marginTop: 8 }}>
         <Space wrap>
           {branches
@@ -192,6 +221,7 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
         {state === 'objection' && context.grievances.length > 0 && <Alert style={{ marginTop: 8 }} type="success" showIcon title={`已记录 ${context.grievances.length} 条诉求，结束后自动生成报修单和回访任务`} />}
         {state === 'refusal' && <RefusalForm onRecorded={(reason) => send({ type: 'REASON_RECORDED', reason })} />}
       </Card>
+      )}
 
       {(state === 'close' || state === 'wrapUp' || state === 'saveFailed') && (
         <Card size="small" title="结果" style={{ marginTop: 8 }}>
