@@ -10,7 +10,7 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import { validatePlan, validatePromise, type PinnedPromise } from '../domain/promise';
-import type { ObjectionType, RepairTicketDraft, ComplaintSeverity } from '../domain/grievance';
+import { objectionTypes, type ComplaintSeverity, type ObjectionType, type RepairTicketDraft } from '../domain/grievance';
 import type { IsoDate } from '../domain/dates';
 import type { OwnerType, StageId } from '../scripts-library/stages';
 import { outcomesNeedingPromises, type CallOutcome } from './call-outcomes';
@@ -237,16 +237,8 @@ export const callFlowMachine = setup({
 /** The stages whose scripts fit the current state (the objection state uses its objection's stage). */
 export function stagesFor(state: string, context: Pick<CallContext, 'objection'>): StageId[] {
   if (state === 'objection' && context.objection) {
-    const byObjection: Record<ObjectionType, StageId> = {
-      repair: 'objection-repair',
-      quality: 'objection-quality',
-      service: 'objection-service',
-      vacant: 'objection-vacant',
-      neighbours: 'objection-neighbours',
-      busy: 'objection-busy',
-      legacy: 'objection-legacy',
-    };
-    return [byObjection[context.objection], 'pin'];
+    const stage = objectionTypes.find((objection) => objection.id === context.objection)!.stage;
+    return [stage, 'pin'];
   }
   return stagesByState[state] ?? [];
 }
