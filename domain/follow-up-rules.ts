@@ -1,0 +1,185 @@
+/**
+ * The follow-up engine's rules, as pure functions of an injected "today" (a calendar day in Asia/Shanghai)
+ * and, for call windows, the time of day. Promise lifecycle, the monthly reminder round, the notice ladder,
+ * and contact limits that say why a household may not be called now.
+ */
+import { addDays, daysInMonth, type IsoDate } from './dates';
+import type { Fen } from './money';
+
+// ── settings ───────────────────────────────────────────────────────────────
+
+export interface CallWindow {
+  start: string; // HH:mm
+  end: string;
+}
+
+export interface TeamSettings {
+  /** Days after the promised date before a promise counts as broken. */
+  graceDays: number;
+  callWindows: CallWindow[];
+  maxCallsPerDay: number;
+  maxCallsPerWeek: number;
+  /** How far ahead a promise may be pinned. */
+  horizonDays: number;
+  ladder: { residential: boolean; shops: boolean; writtenDemand: boolean };
+}
+
+export const defaultTeamSettings: TeamSettings = {
+  graceDays: 1,
+  callWindows: [
+    { start: '09:00', end: '12:00' },
+    { start: '14:00', end: '20:00' },
+  ],
+  maxCallsPerDay: 1,
+  maxCallsPerWeek: 3,
+  horizonDays: 30,
+  ladder: { residential: true, shops: true, writtenDemand: true },
+};
+
+// ── promises ───────────────────────────────────────────────────────────────
+
+export interface PromiseFacts {
+  id: string;
+  date: IsoDate;
+  amountFen: Fen;
+  /** The day the promise was made: payments from then on count towards it. */
+  madeOn: IsoDate;
+  cancelled?: boolean;
+}
+
+export interface PaymentFacts {
+  paidOn: IsoDate;
+  amountFen: Fen;
+}
+
+export type PromiseState = 'pending' | 'kept' | 'broken' | 'cancelled';
+
+/**
+ * Settles a household's promises against its payments. Payments made since the earliest promise count,
+ * oldest promise first: one payment can keep several promises, several payments can keep one. A promise not
+ * covered once its date plus the grace days has passed is broken.
+ */
+export function settlePromises(promises: readonly PromiseFacts[], payments: readonly PaymentFacts[], today: IsoDate, graceDays: number): Map<string, PromiseState> {
+  const states = new Map<string, PromiseState>();
+  const active = promises.filter((promise) => !promise.cancelled).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  for (const promise of promises) if (promise.cancelled) states.set(promise.id, 'cancelled');
+  if (active.length === 0) return states;
+  const since = active.reduce((earliest, promise) => (promise.madeOn < earliest ? promise.madeOn : earliest), active[0]!.madeOn);
+  let available = payments.filter((payment) => payment.paidOn >= since && payment.paidOn <= today).reduce((sum, payment) => sum + payment.amountFen, 0);
+  for (const promise of active) {
+    if (available >= promise.amountFen) {
+      available -= promise.amountFen;
+      states.set(promise.id, 'kept');
+    } else {
+      states.set(promise.id, today > addDays(promise.date, graceDays) ? 'broken' : 'pending');
+    }
+  }
+  return states;
+}
+
+// ── the monthly round and the notice ladder ────────────────────────────────
+
+export const day = (date: IsoDate): number => Number(date.slice(8, 10));
+
+/** From the 5th of each month every unpaid household gets an individual reminder, once a month. */
+export function monthlyRoundDue(today: IsoDate, owedFen: Fen, lastReminderOn: IsoDate | null): boolean {
+  if (owedFen <= 0 || day(today) < 5) return false;
+  return !lastReminderOn || lastReminderOn.slice(0, 7) !== today.slice(0, 7);
+}
+
+export type NoticeKind = '收费通知书' | '催费通知书' | '限期缴费通知书' | '律师函' | 'EMS书面催告';
+
+/**
+ * 住宅: by months owed — 3 → 收费通知书, 4 → 催费通知书, 6 → 限期缴费通知书, more than 12 → 律师函; and by date: from
+ * the 25th of a month an unpaid household is due a 催费通知书.
+ * 商铺: monthly 收费通知书; from the 25th 催费通知书; from the next month's 5th 催费通知书 again; from its 13th
+ * 限期缴费通知书.
+ * Both: phone reminders that stayed unpaid for 3 months → a written demand by EMS.
+ */
+export function noticeDue(input: {
+  kind: '住宅' | '商铺';
+  monthsOwed: number;
+  today: IsoDate;
+  /** The first unpaid period's start: the month the shop ladder counts from. */
+  earliestUnpaid: IsoDate | null;
+  /** The first phone reminder since the arrears began, if any. */
+  firstPhoneReminderOn: IsoDate | null;
+  alreadyIssued: readonly NoticeKind[];
+  ladder: TeamSettings['ladder'];
+}): NoticeKind | null {
+  const { kind, monthsOwed, today, alreadyIssued, ladder } = input;
+  if (monthsOwed <= 0) return null;
+  const due = (notice: NoticeKind) => (alreadyIssued.includes(notice) ? null : notice);
+  if (ladder.writtenDemand && input.firstPhoneReminderOn && addMonths(input.firstPhoneReminderOn, 3) <= today) {
+    const ems = due('EMS书面催告');
+    if (ems) return ems;
+  }
+  if (kind === '住宅') {
+    if (!ladder.residential) return null;
+    if (monthsOwed > 12) return due('律师函');
+    if (monthsOwed >= 6) return due('限期缴费通知书');
+    if (monthsOwed >= 4 || day(today) >= 25) return due('催费通知书');
+    if (monthsOwed >= 3) return due('收费通知书');
+    return null;
+  }
+  if (!ladder.shops || !input.earliestUnpaid) return null;
+  const billed = input.earliestUnpaid.slice(0, 7);
+  const nextMonth = addMonths(`${billed}-01`, 1).slice(0, 7);
+  const thisMonth = today.slice(0, 7);
+  if (thisMonth > nextMonth || (thisMonth === nextMonth && day(today) >= 13)) return due('限期缴费通知书');
+  if (thisMonth === nextMonth && day(today) >= 5) return due('催费通知书');
+  if (thisMonth === billed && day(today) >= 25) return due('催费通知书');
+  return due('收费通知书');
+}
+
+/** The same day n months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = (((month % 12) + 12) % 12) + 1;
+  const targetDay = Math.min(day(date), daysInMonth(targetYear, targetMonth));
+  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
+}
+
+// ── contact limits ─────────────────────────────────────────────────────────
+
+export interface ContactFacts {
+  /** ISO timestamp with offset; only the Shanghai day matters here. */
+  day: IsoDate;
+}
+
+export interface Callability {
+  callable: boolean;
+  /** Why not, in Chinese, one line per reason. */
+  reasons: string[];
+}
+
+/**
+ * Whether a household may be called now: inside a call window, under the daily and weekly caps (across
+ * channels), and not while a dispute or a pending promise stands.
+ */
+export function callability(input: {
+  today: IsoDate;
+  /** HH:mm in Asia/Shanghai. */
+  time: string;
+  contacts: readonly ContactFacts[];
+  openDispute: boolean;
+  /** A promise whose date has not come yet. */
+  pendingPromiseUntil: IsoDate | null;
+  settings: TeamSettings;
+}): Callability {
+  const reasons: string[] = [];
+  const { settings } = input;
+  if (!settings.callWindows.some((window) => input.time >= window.start && input.time < window.end)) {
+    reasons.push(`现在不在通话时段（${settings.callWindows.map((window) => `${window.start}–${window.end}`).join('、')}）`);
+  }
+  const today = input.contacts.filter((contact) => contact.day === input.today).length;
+  if (today >= settings.maxCallsPerDay) reasons.push(`今天已联系 ${today} 次（每天最多 ${settings.maxCallsPerDay} 次）`);
+  const weekStart = addDays(input.today, -6);
+  const week = input.contacts.filter((contact) => contact.day >= weekStart && contact.day <= input.today).length;
+  if (week >= settings.maxCallsPerWeek) reasons.push(`近 7 天已联系 ${week} 次（每周最多 ${settings.maxCallsPerWeek} 次）`);
+  if (input.openDispute) reasons.push('有未处理完的诉求或维修，处理完再催缴');
+  if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
+  return { callable: reasons.length === 0, reasons };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, callability, defaultTeamSettings, monthlyRoundDue, noticeDue, settlePromises, type NoticeKind } from '../../../domain/follow-up-rules';
+
+describe('settlePromises', () => {
+  const promises = [
+    { id: 'p1', date: '2026-11-28', amountFen: 50_000, madeOn: '2026-11-20' },
+    { id: 'p2', date: '2026-12-28', amountFen: 50_000, madeOn: '2026-11-20' },
+  ];
+
+  it.each([
+    ['no payment, before the date', [], '2026-11-27', { p1: 'pending', p2: 'pending' }],
+    ['no payment, on the grace day', [], '2026-11-29', { p1: 'pending', p2: 'pending' }],
+    ['no payment, after the grace day', [], '2026-11-30', { p1: 'broken', p2: 'pending' }],
+    ['one payment covering both promises', [{ paidOn: '2026-11-25', amountFen: 100_000 }], '2026-12-31', { p1: 'kept', p2: 'kept' }],
+    ['two payments adding up to the first', [{ paidOn: '2026-11-21', amountFen: 20_000 }, { paidOn: '2026-11-28', amountFen: 30_000 }], '2026-11-30', { p1: 'kept', p2: 'pending' }],
+    ['a part payment does not keep it', [{ paidOn: '2026-11-28', amountFen: 49_999 }], '2026-11-30', { p1: 'broken', p2: 'pending' }],
+    ['payments before the promise was made do not count', [{ paidOn: '2026-11-19', amountFen: 100_000 }], '2026-11-30', { p1: 'broken', p2: 'pending' }],
+    ['the second breaks too once its date has passed', [{ paidOn: '2026-11-28', amountFen: 50_000 }], '2026-12-30', { p1: 'kept', p2: 'broken' }],
+  ])('%s', (_label, payments, today, expected) => {
+    expect(Object.fromEntries(settlePromises(promises, payments, today, 1))).toEqual(expected);
+  });
+
+  it('respects a longer grace period and leaves cancelled promises alone', () => {
+    const states = settlePromises([...promises, { id: 'p0', date: '2026-11-01', amountFen: 1, madeOn: '2026-10-01', cancelled: true }], [], '2026-12-01', 3);
+    expect(Object.fromEntries(states)).toEqual({ p0: 'cancelled', p1: 'pending', p2: 'pending' });
+    expect(settlePromises(promises, [], '2026-12-02', 3).get('p1')).toBe('broken');
+  });
+});
+
+describe('monthlyRoundDue', () => {
+  it.each([
+    ['the 4th', '2026-11-04', 100, null, false],
+    ['the 5th', '2026-11-05', 100, null, true],
+    ['already reminded this month', '2026-11-20', 100, '2026-11-06', false],
+    ['reminded last month', '2026-12-05', 100, '2026-11-30', true],
+    ['nothing owed', '2026-11-20', 0, null, false],
+  ])('%s', (_label, today, owed, last, due) => {
+    expect(monthlyRoundDue(today, owed, last)).toBe(due);
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2024-02-29', 12, '2025-02-28'],
+  ])('%s + %i months = %s', (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+});
+
+describe('noticeDue', () => {
+  const base = { earliestUnpaid: '2026-08-01', firstPhoneReminderOn: null, alreadyIssued: [] as NoticeKind[], ladder: defaultTeamSettings.ladder };
+
+  it.each([
+    [2, '2026-11-10', null],
+    [2, '2026-11-25', '催费通知书'],
+    [3, '2026-11-10', '收费通知书'],
+    [4, '2026-11-10', '催费通知书'],
+    [5, '2026-11-10', '催费通知书'],
+    [6, '2026-11-10', '限期缴费通知书'],
+    [12, '2026-11-10', '限期缴费通知书'],
+    [13, '2026-11-10', '律师函'],
+  ])('住宅 owing %i months on %s → %s', (monthsOwed, today, expected) => {
+    expect(noticeDue({ ...base, kind: '住宅', monthsOwed, today })).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-24', '收费通知书'],
+    ['2026-11-25', '催费通知书'],
+    ['2026-12-04', '收费通知书'],
+    ['2026-12-05', '催费通知书'],
+    ['2026-12-12', '催费通知书'],
+    ['2026-12-13', '限期缴费通知书'],
+    ['2027-01-02', '限期缴费通知书'],
+  ])('商铺 billed 2026-11, on %s → %s', (today, expected) => {
+    expect(noticeDue({ ...base, kind: '商铺', monthsOwed: 1, today, earliestUnpaid: '2026-11-01' })).toBe(expected);
+  });
+
+  it('does not repeat a notice already issued, and moves on', () => {
+    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 6, today: '2026-11-10', alreadyIssued: ['限期缴费通知书'] })).toBeNull();
+  });
+
+  it('calls for a written demand by EMS three months after phone reminders stayed unpaid', () => {
+    const input = { ...base, kind: '住宅' as const, monthsOwed: 2, firstPhoneReminderOn: '2026-08-15' };
+    expect(noticeDue({ ...input, today: '2026-11-14' })).toBeNull();
+    expect(noticeDue({ ...input, today: '2026-11-15' })).toBe('EMS书面催告');
+    expect(noticeDue({ ...input, today: '2026-11-15', ladder: { ...base.ladder, writtenDemand: false } })).toBeNull();
+    // Three months after a month end is the last day of that month.
+    expect(noticeDue({ ...input, firstPhoneReminderOn: '2026-08-31', today: '2026-11-30', alreadyIssued: ['催费通知书'] })).toBe('EMS书面催告');
+  });
+
+  it('can be switched off per kind', () => {
+    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 13, today: '2026-11-10', ladder: { ...base.ladder, residential: false } })).toBeNull();
+  });
+});
+
+describe('callability', () => {
+  const input = { today: '2026-11-26', time: '10:00', contacts: [], openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings };
+
+  it.each([
+    ['08:59', false],
+    ['09:00', true],
+    ['11:59', true],
+    ['12:00', false],
+    ['13:59', false],
+    ['14:00', true],
+    ['19:59', true],
+    ['20:00', false],
+  ])('at %s callable=%s (call windows)', (time, callable) => {
+    expect(callability({ ...input, time }).callable).toBe(callable);
+  });
+
+  it('caps calls at one a day and three a week, across channels, and says why', () => {
+    expect(callability({ ...input, contacts: [{ day: '2026-11-26' }] }).reasons).toEqual(['今天已联系 1 次（每天最多 1 次）']);
+    const week = [{ day: '2026-11-20' }, { day: '2026-11-22' }, { day: '2026-11-24' }];
+    expect(callability({ ...input, contacts: week }).reasons).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
+    expect(callability({ ...input, contacts: [{ day: '2026-11-19' }, ...week.slice(1)] }).callable).toBe(true);
+  });
+
+  it('pauses during a dispute and before a promised date', () => {
+    expect(callability({ ...input, openDispute: true }).reasons).toEqual(['有未处理完的诉求或维修，处理完再催缴']);
+    expect(callability({ ...input, pendingPromiseUntil: '2026-11-28' }).reasons).toEqual(['业主已承诺 2026-11-28 缴费，到期前不再催']);
+    expect(callability({ ...input, pendingPromiseUntil: '2026-11-26' }).callable).toBe(true);
+  });
+});
