@@ -183,3 +183,86 @@ export function callability(input: {
   if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
   return { callable: reasons.length === 0, reasons };
 }
+
+// ── today's queue ──────────────────────────────────────────────────────────
+
+export type QueueKind = 'broken-promise' | 'promise-due' | 'callback' | 'repair-revisit' | 'complaint-reply' | 'promise-message' | 'notice' | 'monthly-round';
+
+/** Order of work in the morning: broken promises first, the monthly round last. */
+export const queueKinds: readonly { id: QueueKind; label: string; priority: number }[] = [
+  { id: 'broken-promise', label: '失约', priority: 1 },
+  { id: 'promise-due', label: '承诺到期', priority: 2 },
+  { id: 'callback', label: '约好回电', priority: 3 },
+  { id: 'repair-revisit', label: '维修回访', priority: 4 },
+  { id: 'complaint-reply', label: '投诉答复', priority: 5 },
+  { id: 'promise-message', label: '到期前提醒（短信）', priority: 6 },
+  { id: 'notice', label: '待发通知', priority: 7 },
+  { id: 'monthly-round', label: '月度提醒', priority: 8 },
+];
+
+export interface FollowUpFacts {
+  id: string;
+  kind: 'promise-check' | 'repair-revisit' | 'complaint-reply' | 'callback';
+  dueDate: IsoDate;
+  status: 'open' | 'done';
+  title: string;
+}
+
+export interface HouseholdFacts {
+  householdId: string;
+  kind: '住宅' | '商铺';
+  owedFen: Fen;
+  monthsOwed: number;
+  earliestUnpaid: IsoDate | null;
+  promises: (PromiseFacts & { state: PromiseState })[];
+  followUps: FollowUpFacts[];
+  /** Days on which the household was contacted (any channel). */
+  contactDays: IsoDate[];
+  openDispute: boolean;
+  noticesIssued: NoticeKind[];
+  firstPhoneReminderOn: IsoDate | null;
+  lastReminderOn: IsoDate | null;
+}
+
+export interface QueueEntry {
+  householdId: string;
+  kind: QueueKind;
+  /** Why the household is on today's list, in Chinese. */
+  reason: string;
+  priority: number;
+  followUpId: string | null;
+}
+
+const priorityOf = (kind: QueueKind): number => queueKinds.find((entry) => entry.id === kind)!.priority;
+
+/** Why a household belongs on the list for `today` (one entry per reason; the list shows the first). */
+export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: TeamSettings): QueueEntry[] {
+  const entries: QueueEntry[] = [];
+  const add = (kind: QueueKind, reason: string, followUpId: string | null = null) =>
+    entries.push({ householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId });
+  for (const promise of facts.promises) {
+    if (promise.state === 'broken') add('broken-promise', `约定 ${promise.date} 缴 ${(promise.amountFen / 100).toFixed(2)} 元，已过期未缴`);
+    if (promise.state === 'pending' && promise.date === today) add('promise-due', `今天是约定缴费日（${(promise.amountFen / 100).toFixed(2)} 元）`);
+    if (promise.state === 'pending' && promise.date === addDays(today, 1)) add('promise-message', `明天是约定缴费日，今天发条提醒`);
+  }
+  for (const followUp of facts.followUps) {
+    if (followUp.status !== 'open' || followUp.dueDate > today) continue;
+    const overdue = followUp.dueDate < today ? `（已超期，应于 ${followUp.dueDate}）` : '';
+    if (followUp.kind === 'callback') add('callback', `${followUp.title}${overdue}`, followUp.id);
+    if (followUp.kind === 'repair-revisit') add('repair-revisit', `${followUp.title}${overdue}`, followUp.id);
+    if (followUp.kind === 'complaint-reply') add('complaint-reply', `${followUp.title}${overdue}`, followUp.id);
+  }
+  const notice = noticeDue({
+    kind: facts.kind,
+    monthsOwed: facts.monthsOwed,
+    today,
+    earliestUnpaid: facts.earliestUnpaid,
+    firstPhoneReminderOn: facts.firstPhoneReminderOn,
+    alreadyIssued: facts.noticesIssued,
+    ladder: settings.ladder,
+  });
+  if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`);
+  const promised = facts.promises.some((promise) => promise.state === 'pending');
+  if (!promised && !facts.openDispute && monthlyRoundDue(today, facts.owedFen, facts.lastReminderOn)) add('monthly-round', `本月尚未提醒，欠费 ${facts.monthsOwed} 个月`);
+  return entries.sort((a, b) => a.priority - b.priority);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, callability, defaultTeamSettings, monthlyRoundDue, noticeDue, settlePromises, type NoticeKind } from '../../../domain/follow-up-rules';
+import { addMonths, callability, defaultTeamSettings, monthlyRoundDue, noticeDue, queueEntries, settlePromises, type NoticeKind } from '../../../domain/follow-up-rules';
 
 describe('settlePromises', () => {
   const promises = [
@@ -124,5 +124,55 @@ describe('callability', () => {
     expect(callability({ ...input, openDispute: true }).reasons).toEqual(['有未处理完的诉求或维修，处理完再催缴']);
     expect(callability({ ...input, pendingPromiseUntil: '2026-11-28' }).reasons).toEqual(['业主已承诺 2026-11-28 缴费，到期前不再催']);
     expect(callability({ ...input, pendingPromiseUntil: '2026-11-26' }).callable).toBe(true);
+  });
+});
+
+describe('queueEntries', () => {
+  const facts = {
+    householdId: 'h1',
+    kind: '住宅' as const,
+    owedFen: 100_000,
+    monthsOwed: 2,
+    earliestUnpaid: '2026-10-01',
+    promises: [],
+    followUps: [],
+    contactDays: [],
+    openDispute: false,
+    noticesIssued: [] as NoticeKind[],
+    firstPhoneReminderOn: null,
+    lastReminderOn: null,
+  };
+
+  it('puts a broken promise first and says why', () => {
+    const entries = queueEntries(
+      { ...facts, promises: [{ id: 'p', date: '2026-11-20', amountFen: 50_000, madeOn: '2026-11-10', state: 'broken' }] },
+      '2026-11-26',
+      defaultTeamSettings,
+    );
+    expect(entries[0]).toMatchObject({ kind: 'broken-promise', reason: '约定 2026-11-20 缴 500.00 元，已过期未缴' });
+  });
+
+  it('lists a promise due today, and the day before as a message; not in between', () => {
+    const promise = { id: 'p', date: '2026-11-18', amountFen: 50_000, madeOn: '2026-11-16', state: 'pending' as const };
+    expect(queueEntries({ ...facts, promises: [promise] }, '2026-11-16', defaultTeamSettings)).toEqual([]);
+    expect(queueEntries({ ...facts, promises: [promise] }, '2026-11-17', defaultTeamSettings).map((e) => e.kind)).toEqual(['promise-message']);
+    expect(queueEntries({ ...facts, promises: [promise] }, '2026-11-18', defaultTeamSettings).map((e) => e.kind)).toEqual(['promise-due']);
+  });
+
+  it('brings due and overdue follow-ups, not future ones or done ones', () => {
+    const followUps = [
+      { id: 'f1', kind: 'repair-revisit' as const, dueDate: '2026-11-20', status: 'open' as const, title: '维修回访：漏水' },
+      { id: 'f2', kind: 'callback' as const, dueDate: '2026-11-23', status: 'open' as const, title: '约好回电' },
+      { id: 'f3', kind: 'complaint-reply' as const, dueDate: '2026-11-19', status: 'done' as const, title: '投诉答复' },
+    ];
+    const entries = queueEntries({ ...facts, followUps, openDispute: true }, '2026-11-22', defaultTeamSettings);
+    expect(entries.map((e) => [e.kind, e.followUpId])).toEqual([['repair-revisit', 'f1']]);
+    expect(entries[0]!.reason).toContain('已超期');
+  });
+
+  it('adds the monthly round from the 5th and due notices', () => {
+    expect(queueEntries(facts, '2026-11-04', defaultTeamSettings)).toEqual([]);
+    expect(queueEntries(facts, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['monthly-round']);
+    expect(queueEntries({ ...facts, monthsOwed: 6 }, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['notice', 'monthly-round']);
   });
 });
