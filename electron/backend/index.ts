@@ -48,7 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await seedDemoData(ledger, { households: demo, today: today() });
       log(`first run: loaded ${demo} generated demo households (undo it under 业主欠费 → 导入记录)`);
     }
-    const queries = new HouseholdQueries(ledger, contacts);
+    const queries = new HouseholdQueries(ledger, contacts, today, () => store.file('teamSettings').read().graceDays);
     const ctx: BackendContext = {
       store,
       ledger,

@@ -29,6 +29,8 @@ import {
   type SavedMapping,
 } from './ledger';
 import { saveCallDraftInput, saveCallInput, type CallDraft, type ContactRecordOut } from './calls';
+import { teamSettingsSchema, todayQueueInput, type TodayQueue } from './follow-ups';
+import type { TeamSettings } from '../../domain/follow-up-rules';
 import {
   archiveScriptInput,
   importScriptsInput,
@@ -44,6 +46,7 @@ import type { AppStatus } from './status';
 
 export * from './errors';
 export * from './calls';
+export * from './follow-ups';
 export * from './ledger';
 export * from './scripts';
 export * from './settings';
@@ -102,6 +105,11 @@ export const contract = {
   'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput),
   'calls.draft': method<{ draft: CallDraft | null }>()(noInput),
   'calls.clearDraft': method<{ cleared: true }>()(noInput),
+
+  /** 今日跟进: who to contact on a day (today by default) and why. */
+  'followups.today': method<TodayQueue>()(todayQueueInput),
+  'teamSettings.get': method<TeamSettings>()(noInput),
+  'teamSettings.update': method<TeamSettings>()(teamSettingsSchema),
 };
 
 export type Contract = typeof contract;

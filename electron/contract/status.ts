@@ -24,6 +24,8 @@ export interface AppStatus {
   mode: RunMode;
   dataDir: string;
   startedAt: string;
+  /** The backend's "today" (Asia/Shanghai; fixed in test mode). */
+  today: string;
   nodeVersion: string;
   storage: {
     healthy: boolean;

@@ -1,6 +1,6 @@
 /**
  * Browser mode: the backend behind a loopback web server that also serves the built renderer.
- *   node dist/electron/server.cjs [--data-dir DIR] [--port N] [--demo-households N]
+ *   node dist/electron/server.cjs [--data-dir DIR] [--port N] [--demo-households N] [--today YYYY-MM-DD (test mode)]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ async function listen(backendDispatch: Parameters<typeof startWebServer>[0]['dis
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'demo-households': { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'demo-households': { type: 'string' }, today: { type: 'string' } },
     strict: true,
   });
   const portText = values.port ?? process.env.CALL_COACH_PORT;
@@ -32,7 +32,16 @@ async function main(): Promise<void> {
 
   const demo = values['demo-households'] === undefined ? undefined : Number(values['demo-households']);
   if (demo !== undefined && (!Number.isInteger(demo) || demo < 0)) throw new Error(`invalid --demo-households: ${values['demo-households']}`);
-  const backend = await createBackend({ dataDir, mode: 'browser', version: APP_VERSION, ...(demo === undefined ? {} : { demoHouseholds: demo }) });
+  // Test mode: a fixed "today" for the backend (and, through app.status, the page).
+  const fixedToday = values.today;
+  if (fixedToday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) throw new Error(`invalid --today: ${fixedToday} (YYYY-MM-DD)`);
+  const backend = await createBackend({
+    dataDir,
+    mode: 'browser',
+    version: APP_VERSION,
+    ...(demo === undefined ? {} : { demoHouseholds: demo }),
+    ...(fixedToday ? { today: () => fixedToday } : {}),
+  });
   const web = await listen(backend.dispatch, port, portText !== undefined);
 
   console.log('Call Coach 催缴通话助手 is running in browser mode.');

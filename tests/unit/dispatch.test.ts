@@ -87,6 +87,7 @@ describe('the backend through dispatch', () => {
       ['mappings', 'ok'],
       ['scripts', 'ok'],
       ['call-draft', 'ok'],
+      ['team-settings', 'ok'],
       ['ledger', 'ok'],
       ['contacts', 'ok'],
     ]);

@@ -51,8 +51,40 @@ export interface CallWrite {
   followUps: FollowUp[];
 }
 
+export interface HouseholdContacts {
+  contacts: ContactRecord[];
+  promises: PromiseRecord[];
+  grievances: GrievanceRecord[];
+  followUps: FollowUp[];
+}
+
 export class ContactStore {
+  /** Bumped on every write, so the grouped view is rebuilt only when something changed. */
+  private revision = 0;
+  private grouped: { revision: number; map: Map<string, HouseholdContacts> } | null = null;
+
   private constructor(private readonly shards: DataFile<ContactShard>[]) {}
+
+  /** Everything recorded, grouped by household (cached until the next write). */
+  byHousehold(): Map<string, HouseholdContacts> {
+    if (this.grouped?.revision === this.revision) return this.grouped.map;
+    const map = new Map<string, HouseholdContacts>();
+    const entry = (id: string) => {
+      let found = map.get(id);
+      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [] }));
+      return found;
+    };
+    for (const shard of this.shards) {
+      if (shard.error) continue;
+      const data = shard.read();
+      for (const contact of data.contacts) entry(contact.householdId).contacts.push(contact);
+      for (const promise of data.promises) entry(promise.householdId).promises.push(promise);
+      for (const grievance of data.grievances) entry(grievance.householdId).grievances.push(grievance);
+      for (const followUp of data.followUps) entry(followUp.householdId).followUps.push(followUp);
+    }
+    this.grouped = { revision: this.revision, map };
+    return map;
+  }
 
   static async open(dataDir: string): Promise<ContactStore> {
     const dir = path.join(dataDir, CONTACTS_DIR);
@@ -106,6 +138,7 @@ export class ContactStore {
   followUpsOf = (householdId: string): FollowUp[] => this.ofHousehold('followUps', householdId);
 
   async saveCall(write: CallWrite): Promise<void> {
+    this.revision += 1;
     await this.shard(write.contact.householdId).update((draft) => {
       draft.contacts.push(write.contact);
       draft.promises.push(...write.promises);
@@ -115,6 +148,7 @@ export class ContactStore {
   }
 
   async addContact(contact: ContactRecord): Promise<void> {
+    this.revision += 1;
     await this.shard(contact.householdId).update((draft) => void draft.contacts.push(contact));
   }
 

@@ -11,8 +11,9 @@ const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomByt
 
 export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries, store, today }) => {
   queries.record(call.householdId); // 404 for an unknown household
-  const now = shanghaiTimestamp();
   const day = today();
+  // Stamped on the backend's day (fixed in test mode), at the current time of day.
+  const now = `${day}${shanghaiTimestamp().slice(10)}`;
   const contactId = id('call');
   const steward = store.file('settings').read().stewardName || '未署名';
   const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: id('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));

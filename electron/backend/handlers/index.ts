@@ -1,4 +1,5 @@
 import { appStatus } from './app-handlers';
+import { followupsToday, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
 import { callsClearDraft, callsDraft, callsSave, callsSaveDraft } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
@@ -48,4 +49,7 @@ export const handlers: Handlers = {
   'calls.saveDraft': callsSaveDraft,
   'calls.draft': callsDraft,
   'calls.clearDraft': callsClearDraft,
+  'followups.today': followupsToday,
+  'teamSettings.get': teamSettingsGet,
+  'teamSettings.update': teamSettingsUpdate,
 };

@@ -19,6 +19,7 @@ import { maskPhone } from '../../../domain/phone';
 import { QuickFindIndex } from '../../../domain/search/quick-find';
 import type { ContactStore } from '../contacts/contact-store';
 import type { LedgerStore } from './ledger-store';
+import { promiseStates } from '../follow-ups/today-queue';
 
 type ListInput = z.output<typeof householdListInput>;
 
@@ -38,6 +39,9 @@ export class HouseholdQueries {
   constructor(
     private readonly ledger: LedgerStore,
     private readonly contacts: ContactStore,
+    /** Today and the grace days decide whether a promise is kept, pending or broken. */
+    private readonly today: () => string,
+    private readonly graceDays: () => number,
   ) {}
 
   /** Search index and owner look-up, rebuilt when the ledger changed. */
@@ -168,6 +172,7 @@ export class HouseholdQueries {
     const others = new Set<string>();
     for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
     const { phones, ...rest } = household;
+    const states = promiseStates(this.ledger, this.contacts.byHousehold().get(id) ?? { contacts: [], promises: [], grievances: [], followUps: [] }, id, this.today(), this.graceDays());
     return {
       household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
       summary: this.ledger.summaryOf(id)!,
@@ -175,7 +180,10 @@ export class HouseholdQueries {
       payments: [...this.ledger.paymentsOf(id)].sort((a, b) => b.paidOn.localeCompare(a.paidOn)),
       contacts: this.contacts.contactsOf(id),
       phoneAccess: this.contacts.phoneAccessOf(id),
-      promises: this.contacts.promisesOf(id).sort((a, b) => b.date.localeCompare(a.date)),
+      promises: this.contacts
+        .promisesOf(id)
+        .map((promise) => ({ ...promise, status: states.get(promise.id) ?? promise.status }))
+        .sort((a, b) => b.date.localeCompare(a.date)),
       grievances: this.contacts.grievancesOf(id).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       followUps: this.contacts.followUpsOf(id).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
       collectionPause: collectionPauseOf(this.contacts.grievancesOf(id)),

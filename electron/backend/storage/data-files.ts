@@ -3,9 +3,10 @@
  * The ledger and the contact log are sharded and live in their own stores.
  */
 import { z } from 'zod';
-import { callDraftSchema, defaultSettings, headerMappingSchema, settingsSchema, type CallDraft, type SavedMapping, type Settings } from '../../contract';
+import { callDraftSchema, teamSettingsSchema, defaultSettings, headerMappingSchema, settingsSchema, type CallDraft, type SavedMapping, type Settings } from '../../contract';
 import type { DataFileSpec } from './data-file';
 import { shanghaiTimestamp } from '../../../domain/clock';
+import { defaultTeamSettings, type TeamSettings } from '../../../domain/follow-up-rules';
 import { defaultLibrary } from '../../../scripts-library/default-library';
 import { scriptLibrarySchema, type ScriptLibrary } from '../../../scripts-library/schema';
 
@@ -47,6 +48,16 @@ export const callDraftFile: DataFileSpec<{ draft: CallDraft | null }> = {
   defaults: () => ({ draft: null }),
 };
 
-export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile, callDraft: callDraftFile } as const;
+/** Team-wide rules set by the lead: grace days, call windows, caps, the pinning horizon, the notice ladder. */
+export const teamSettingsFile: DataFileSpec<TeamSettings> = {
+  id: 'team-settings',
+  label: '团队设置',
+  fileName: 'team-settings.json',
+  version: 1,
+  schema: teamSettingsSchema,
+  defaults: () => structuredClone(defaultTeamSettings),
+};
+
+export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile, callDraft: callDraftFile, teamSettings: teamSettingsFile } as const;
 
 export type DataFileId = keyof typeof dataFileSpecs;

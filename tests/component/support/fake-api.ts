@@ -79,6 +79,9 @@ function ledgerMethods() {
     'calls.saveDraft': vi.fn(async () => ({ saved: true as const })),
     'calls.draft': vi.fn(async () => ({ draft: null })),
     'calls.clearDraft': vi.fn(async () => ({ cleared: true as const })),
+    'followups.today': vi.fn(notHere),
+    'teamSettings.get': vi.fn(notHere),
+    'teamSettings.update': vi.fn(notHere),
   };
 }
 
@@ -89,6 +92,7 @@ export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
     mode: 'browser',
     dataDir: '/home/steward/.call-coach',
     startedAt: '2026-11-26T01:00:00.000Z',
+    today: '2026-11-26',
     nodeVersion: '20.20.2',
     storage: {
       healthy: true,
