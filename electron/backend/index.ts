@@ -24,7 +24,7 @@ export interface BackendOptions {
   log?: (message: string) => void;
   /** Generated demo households loaded on first run (an empty data directory); 0 for none. */
   demoHouseholds?: number;
-  /** A fixed "today" (tests); default: the calendar day in Asia/Shanghai. */
+  /** A fixed "today" (test mode; the time of day is then 10:00); default: the calendar day in Asia/Shanghai. */
   today?: () => IsoDate;
 }
 
@@ -56,6 +56,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       queries,
       imports: new ImportJobs(ledger, today),
       today,
+      time: options.today ? () => '10:00' : () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 16),
       app: {
         name: options.appName ?? 'Call Coach 催缴通话助手',
         version: options.version,

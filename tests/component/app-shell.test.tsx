@@ -22,7 +22,7 @@ describe('app shell', () => {
     const nav = screen.getByRole('navigation', { name: '主导航' });
     const labels = within(nav).getAllByRole('link').map((link) => link.textContent);
     expect(labels).toEqual(['今日跟进', '业主欠费', '通话', '话术库', '报表', '关于/状态']);
-    expect(await screen.findByText('即将推出')).toBeInTheDocument();
+    expect(await screen.findByText('今天没有要跟进的，辛苦了')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/today');
   });
 

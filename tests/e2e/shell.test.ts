@@ -38,7 +38,7 @@ describe('npm start in browser mode', () => {
     for (const label of ['今日跟进', '业主欠费', '通话', '话术库', '报表', '关于/状态']) {
       await expect(nav.getByRole('link', { name: label }).isVisible()).resolves.toBe(true);
     }
-    await page.getByText('即将推出').waitFor();
+    await page.getByRole('heading', { name: '今日跟进' }).waitFor();
     expect(page.url()).not.toContain('token');
     await saveScreenshot(page, 'shell-today');
   });

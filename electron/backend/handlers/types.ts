@@ -15,6 +15,8 @@ export interface BackendContext {
   imports: ImportJobs;
   /** Today in Asia/Shanghai (fixed in tests). */
   today: () => IsoDate;
+  /** The time of day, HH:mm in Asia/Shanghai (10:00 in test mode, so call windows are predictable). */
+  time: () => string;
   app: { name: string; version: string; mode: RunMode; startedAt: Date };
 }
 

@@ -12,6 +12,7 @@ import { CallPage } from '../pages/call/CallPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { ScriptsPage } from '../pages/scripts/ScriptsPage';
+import { TodayPage } from '../pages/today/TodayPage';
 
 export interface NavItem {
   path: string;
@@ -30,11 +31,7 @@ const comingSoon = (label: string, description: string) => ({
 
 /** The app's areas, in menu order; Alt+1 … Alt+6 jump to them. */
 export const navItems: NavItem[] = [
-  {
-    path: '/today',
-    icon: <CalendarOutlined />,
-    ...comingSoon('今日跟进', '每天上班从这里开始：今天到期的缴费承诺、已失约的承诺、约好的回电、维修回访和该发的通知，按优先级排好。'),
-  },
+  { path: '/today', label: '今日跟进', icon: <CalendarOutlined />, element: <TodayPage /> },
   { path: '/households', label: '业主欠费', icon: <TeamOutlined />, element: <HouseholdsPage />, childPath: ':id' },
   { path: '/call', label: '通话', icon: <PhoneOutlined />, element: <CallPage />, childPath: ':id' },
   { path: '/scripts', label: '话术库', icon: <BookOutlined />, element: <ScriptsPage /> },

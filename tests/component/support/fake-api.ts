@@ -79,7 +79,11 @@ function ledgerMethods() {
     'calls.saveDraft': vi.fn(async () => ({ saved: true as const })),
     'calls.draft': vi.fn(async () => ({ draft: null })),
     'calls.clearDraft': vi.fn(async () => ({ cleared: true as const })),
-    'followups.today': vi.fn(notHere),
+    'followups.today': vi.fn(async ({ date }: { date?: string }) => ({
+      date: date ?? '2026-11-26',
+      counts: { 'broken-promise': 0, 'promise-due': 0, callback: 0, 'repair-revisit': 0, 'complaint-reply': 0, 'promise-message': 0, notice: 0, 'monthly-round': 0 },
+      rows: [],
+    })),
     'teamSettings.get': vi.fn(notHere),
     'teamSettings.update': vi.fn(notHere),
   };

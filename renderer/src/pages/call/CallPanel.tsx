@@ -15,6 +15,7 @@ import { ownerTypes, type OwnerType, type Tone } from '../../../../scripts-libra
 import { CALL_FLOW_VERSION, callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../../state-machines/call-flow';
 import { callOutcomes, outcomeForKey } from '../../../../state-machines/call-outcomes';
 import { useApi } from '../../api/api-context';
+import { useStatusStore } from '../../stores/status-store';
 import { formatYuan } from '../../money';
 import { branches, stepTitles } from './call-steps';
 import { ComplaintForm, RepairForm } from './GrievanceForm';
@@ -47,7 +48,8 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
   const search = useMemo(() => new ScriptSearch(scripts.filter((entry) => !entry.archived)), [scripts]);
   const [objection, setObjection] = useState<ObjectionType>('repair');
   const [now, setNow] = useState(() => Date.now());
-  const today = todayInShanghai();
+  // The backend's today (fixed in test mode), falling back to the machine's calendar.
+  const today = useStatusStore((state) => state.status?.today) ?? todayInShanghai();
   const input = useMemo<CallInput>(
     () => ({
       householdId: record.household.id,

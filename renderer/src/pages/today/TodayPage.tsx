@@ -1,0 +1,105 @@
+import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { QueueRow } from '../../../../electron/contract';
+import { queueKinds, type QueueKind } from '../../../../domain/follow-up-rules';
+import { useApi } from '../../api/api-context';
+import { useApiData } from '../../hooks/use-api-data';
+import { formatYuan } from '../../money';
+import { useStatusStore } from '../../stores/status-store';
+
+const kindColors: Record<QueueKind, string> = {
+  'broken-promise': 'red',
+  'promise-due': 'volcano',
+  callback: 'blue',
+  'repair-revisit': 'cyan',
+  'complaint-reply': 'purple',
+  'promise-message': 'gold',
+  notice: 'orange',
+  'monthly-round': 'default',
+};
+
+/** 今日跟进: the day's list, most urgent first, each with the reason it is there. */
+export function TodayPage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const backendToday = useStatusStore((state) => state.status?.today);
+  const [date, setDate] = useState<string | null>(null);
+  const [kind, setKind] = useState<QueueKind | null>(null);
+  const [community, setCommunity] = useState<string | undefined>();
+  const day = date ?? backendToday ?? null;
+  const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
+
+  if (queue.error && !queue.data) return <Alert type="error" showIcon title="无法读取今日跟进" description={queue.error.message} action={<Button onClick={queue.reload}>重试</Button>} />;
+  if (!queue.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const communities = [...new Set(queue.data.rows.map((row) => row.community))].sort();
+  const rows = queue.data.rows.filter((row) => (!kind || row.kind === kind) && (!community || row.community === community));
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {queue.data.date === backendToday ? '今日跟进' : `${queue.data.date} 的跟进`}
+        </Typography.Title>
+        <DatePicker aria-label="跟进日期" value={dayjs(queue.data.date)} allowClear={false} onChange={(value) => setDate(value ? value.format('YYYY-MM-DD') : null)} />
+        <Select aria-label="小区" allowClear placeholder="全部小区" style={{ width: 150 }} value={community} onChange={setCommunity} options={communities.map((name) => ({ value: name, label: name }))} />
+      </Space>
+      <div className="today-cards">
+        {queueKinds.map((entry) => (
+          <Card key={entry.id} size="small" hoverable className={kind === entry.id ? 'active' : ''} onClick={() => setKind(kind === entry.id ? null : entry.id)} aria-label={entry.label}>
+            <Statistic title={entry.label} value={queue.data!.counts[entry.id]} />
+          </Card>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <Empty description={kind ? '这一类今天没有要跟进的' : '今天没有要跟进的，辛苦了'} />
+      ) : (
+        <Table<QueueRow>
+          aria-label="跟进列表"
+          size="small"
+          rowKey={(row) => `${row.householdId}-${row.kind}`}
+          dataSource={rows}
+          pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
+          columns={[
+            { title: '类别', dataIndex: 'kind', width: 110, render: (value: QueueKind) => <Tag color={kindColors[value]}>{queueKinds.find((entry) => entry.id === value)!.label}</Tag> },
+            {
+              title: '房屋',
+              render: (_value, row) => (
+                <span>
+                  <Typography.Text type="secondary">{row.community} </Typography.Text>
+                  {row.roomLabel} {row.ownerName}
+                </span>
+              ),
+            },
+            {
+              title: '原因',
+              render: (_value, row) => (
+                <span>
+                  {row.reason}
+                  {row.moreReasons.length > 0 && <Typography.Text type="secondary">（另有：{row.moreReasons.join('；')}）</Typography.Text>}
+                </span>
+              ),
+            },
+            { title: '欠费', dataIndex: 'owedFen', align: 'right', width: 120, render: (value: number) => formatYuan(value) },
+            {
+              title: '',
+              width: 130,
+              render: (_value, row) =>
+                row.callable ? (
+                  <Button size="small" type="primary" onClick={() => navigate(`/call/${encodeURIComponent(row.householdId)}`)}>
+                    开始通话
+                  </Button>
+                ) : (
+                  <Tooltip title={row.notCallableBecause.join('；')}>
+                    <Tag>暂不可拨</Tag>
+                  </Tooltip>
+                ),
+            },
+          ]}
+          onRow={(row) => ({ onDoubleClick: () => navigate(`/households/${encodeURIComponent(row.householdId)}`) })}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * 今日跟进 with the clock moved (the server's --today test mode): a promise two days out is not on today's list
+ * and appears on its day; a covering ledger import marks it kept; another, unpaid past the grace day, heads the
+ * list as broken and its call opens in the 失约 branch.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { fixturePath } from '../helpers/ledger';
+import { makeDataDir, startApp, type RunningApp } from './support/app-server';
+import { openBrowser, saveScreenshot } from './support/browser';
+
+const dataDir = makeDataDir();
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+async function openOn(today: string): Promise<void> {
+  await app?.stop();
+  app = await startApp({ dataDir, args: ['--demo-households', '0', '--today', today] });
+  await page.goto(app.url);
+}
+
+async function importFile(name: string): Promise<void> {
+  await page.getByRole('link', { name: '业主欠费' }).click();
+  await page.getByRole('button', { name: /导入台账/ }).click();
+  await page.locator('input[type=file]').setInputFiles(fixturePath(name));
+  await page.getByRole('button', { name: /下一步/ }).click();
+  await page.getByRole('button', { name: /确认导入/ }).click();
+  await page.getByText('导入完成').waitFor();
+  await page.getByRole('button', { name: /完\s*成/ }).click();
+}
+
+async function promiseTwoDaysOut(room: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: '查找业主' }).fill(room);
+  await page.getByRole('option').first().click();
+  await page.getByRole('region', { name: '欠费档案' }).getByRole('button', { name: '开始通话' }).click();
+  await page.getByRole('button', { name: '开始通话' }).click();
+  const call = page.getByRole('region', { name: '通话' });
+  await call.getByRole('button', { name: /已接通/ }).click();
+  await call.getByRole('button', { name: /是业主本人/ }).click();
+  await call.getByRole('button', { name: /含糊/ }).click();
+  await page.getByRole('button', { name: '2 天后' }).click();
+  await page.getByLabel('约定金额').fill('1000');
+  await page.getByLabel('缴费方式').click();
+  await page.getByTitle('微信').click();
+  await page.getByRole('button', { name: /确认约定/ }).click();
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('通话已记录').waitFor();
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  await openOn('2025-11-10');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('今日跟进 with the clock moved', () => {
+  it('keeps a promise two days out off today’s list and shows it on its day', async () => {
+    await importFile('gbk-system-a.csv');
+    await promiseTwoDaysOut('8-2-1203');
+    await promiseTwoDaysOut('8-2-1204');
+    await page.getByRole('link', { name: '今日跟进' }).click();
+    await page.getByRole('heading', { name: '今日跟进' }).waitFor();
+    const list = page.getByRole('table');
+    await list.getByText('上官燕').waitFor(); // the shop: this month's reminder round
+    if (await list.getByText('欧阳澜').count()) throw new Error('a promise two days out is on today’s list');
+    await page.getByLabel('跟进日期').fill('2025-11-12');
+    await page.getByLabel('跟进日期').press('Enter');
+    await page.getByRole('heading', { name: '2025-11-12 的跟进' }).waitFor();
+    await page.getByRole('table').getByRole('row').filter({ hasText: '欧阳澜' }).getByText('承诺到期').waitFor();
+    await saveScreenshot(page, 'today-promise-due');
+  });
+
+  it('marks the promise kept after a ledger import that covers it', async () => {
+    await openOn('2025-11-12');
+    await importFile('gbk-system-a-newer.csv');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: '查找业主' }).fill('8-2-1203');
+    await page.getByRole('option').first().click();
+    await page.getByRole('list', { name: '缴费承诺' }).getByText('已兑现').waitFor();
+  });
+
+  it('puts the unpaid one first as broken after the grace day, and its call opens in the 失约 branch', async () => {
+    await openOn('2025-11-14');
+    await page.getByRole('link', { name: '今日跟进' }).click();
+    const first = page.getByRole('table').getByRole('row').nth(1);
+    await first.getByText('失约').waitFor();
+    await first.getByText('司马青').waitFor();
+    await saveScreenshot(page, 'today-broken');
+    await first.getByRole('button', { name: '开始通话' }).click();
+    await page.getByRole('region', { name: '欠费档案' }).waitFor();
+    await page.getByRole('button', { name: '开始通话' }).click();
+    const call = page.getByRole('region', { name: '通话' });
+    await call.getByRole('button', { name: /已接通/ }).click();
+    await call.getByRole('button', { name: /是业主本人/ }).click();
+    await page.getByLabel('当前步骤').getByText('上次约定未兑现：先问原因').waitFor();
+  });
+});
