@@ -4,7 +4,7 @@
  * and contact limits that say why a household may not be called now.
  */
 import { addDays, daysInMonth, type IsoDate } from './dates';
-import type { Fen } from './money';
+import { formatFen, type Fen } from './money';
 
 // ── settings ───────────────────────────────────────────────────────────────
 
@@ -241,8 +241,8 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
   const add = (kind: QueueKind, reason: string, followUpId: string | null = null) =>
     entries.push({ householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId });
   for (const promise of facts.promises) {
-    if (promise.state === 'broken') add('broken-promise', `约定 ${promise.date} 缴 ${(promise.amountFen / 100).toFixed(2)} 元，已过期未缴`);
-    if (promise.state === 'pending' && promise.date === today) add('promise-due', `今天是约定缴费日（${(promise.amountFen / 100).toFixed(2)} 元）`);
+    if (promise.state === 'broken') add('broken-promise', `约定 ${promise.date} 缴 ${formatFen(promise.amountFen)} 元，已过期未缴`);
+    if (promise.state === 'pending' && promise.date === today) add('promise-due', `今天是约定缴费日（${formatFen(promise.amountFen)} 元）`);
     if (promise.state === 'pending' && promise.date === addDays(today, 1)) add('promise-message', `明天是约定缴费日，今天发条提醒`);
   }
   for (const followUp of facts.followUps) {

@@ -60,7 +60,8 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
       brokenPromise: record.promises.some((promise) => promise.status === 'broken'),
       today,
       horizonDays: DEFAULT_HORIZON_DAYS,
-      startedAt: shanghaiTimestamp(),
+      // On the backend's day (fixed in test mode), at the current time of day.
+      startedAt: `${today}${shanghaiTimestamp().slice(10)}`,
     }),
     // The call's facts are fixed when it starts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
