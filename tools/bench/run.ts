@@ -1,7 +1,8 @@
 // `npm run bench`: prints every speed figure beside its target. Not part of `npm test`.
-//   BENCH_ONLY=ledger|scripts|call to run one part.
+//   BENCH_ONLY=ledger|scripts|call|queue to run one part.
 import { callBench } from './call-bench';
 import { ledgerBench } from './ledger-bench';
+import { queueBench } from './queue-bench';
 import { scriptsBench } from './scripts-bench';
 
 console.log(`Call Coach benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -9,3 +10,4 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === 'call') await callBench();
 if (!only || only === 'scripts') await scriptsBench();
 if (!only || only === 'ledger') await ledgerBench();
+if (!only || only === 'queue') await queueBench();

@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatYuan } from '../../money';
 import { useStatusStore } from '../../stores/status-store';
+import { TeamSettingsDrawer } from './TeamSettingsDrawer';
 
 const kindColors: Record<QueueKind, string> = {
   'broken-promise': 'red',
@@ -28,6 +29,7 @@ export function TodayPage() {
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<QueueKind | null>(null);
   const [community, setCommunity] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
   const day = date ?? backendToday ?? null;
   const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
 
@@ -44,7 +46,17 @@ export function TodayPage() {
         </Typography.Title>
         <DatePicker aria-label="跟进日期" value={dayjs(queue.data.date)} allowClear={false} onChange={(value) => setDate(value ? value.format('YYYY-MM-DD') : null)} />
         <Select aria-label="小区" allowClear placeholder="全部小区" style={{ width: 150 }} value={community} onChange={setCommunity} options={communities.map((name) => ({ value: name, label: name }))} />
+        <Button onClick={() => setEditing(true)}>团队设置</Button>
       </Space>
+      {editing && (
+        <TeamSettingsDrawer
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            queue.reload();
+          }}
+        />
+      )}
       <div className="today-cards">
         {queueKinds.map((entry) => (
           <Card key={entry.id} size="small" hoverable className={kind === entry.id ? 'active' : ''} onClick={() => setKind(kind === entry.id ? null : entry.id)} aria-label={entry.label}>

@@ -1,0 +1,103 @@
+import { App, Button, Drawer, Form, InputNumber, Skeleton, Space, Switch, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError } from '../../../../electron/contract';
+import type { TeamSettings } from '../../../../domain/follow-up-rules';
+import { useApi } from '../../api/api-context';
+import { useApiData } from '../../hooks/use-api-data';
+
+interface Values {
+  graceDays: number;
+  windows: [Dayjs, Dayjs][];
+  maxCallsPerDay: number;
+  maxCallsPerWeek: number;
+  horizonDays: number;
+  residential: boolean;
+  shops: boolean;
+  writtenDemand: boolean;
+}
+
+const toValues = (settings: TeamSettings): Values => ({
+  graceDays: settings.graceDays,
+  windows: settings.callWindows.map((window) => [dayjs(`2000-01-01T${window.start}`), dayjs(`2000-01-01T${window.end}`)]),
+  maxCallsPerDay: settings.maxCallsPerDay,
+  maxCallsPerWeek: settings.maxCallsPerWeek,
+  horizonDays: settings.horizonDays,
+  ...settings.ladder,
+});
+
+/** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder. */
+export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+  const api = useApi();
+  const { message } = App.useApp();
+  const settings = useApiData(() => api['teamSettings.get']({}), [api]);
+  const [form] = Form.useForm<Values>();
+
+  const save = async (values: Values) => {
+    try {
+      await api['teamSettings.update']({
+        graceDays: values.graceDays,
+        callWindows: values.windows.map(([start, end]) => ({ start: start.format('HH:mm'), end: end.format('HH:mm') })),
+        maxCallsPerDay: values.maxCallsPerDay,
+        maxCallsPerWeek: values.maxCallsPerWeek,
+        horizonDays: values.horizonDays,
+        ladder: { residential: values.residential, shops: values.shops, writtenDemand: values.writtenDemand },
+      });
+      message.success('团队设置已保存');
+      onSaved();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  return (
+    <Drawer open title="团队设置" size={460} onClose={onClose}>
+      {!settings.data ? (
+        <Skeleton active />
+      ) : (
+        <Form<Values> form={form} layout="vertical" initialValues={toValues(settings.data)} onFinish={save}>
+          <Form.Item label="失约宽限（天）" name="graceDays" extra="约定日过后几天仍未缴，才算失约">
+            <InputNumber min={0} max={30} />
+          </Form.Item>
+          <Form.List name="windows">
+            {(fields, { add, remove }) => (
+              <Form.Item label="通话时段">
+                {fields.map((field) => (
+                  <Space key={field.key} style={{ marginBottom: 4 }}>
+                    <Form.Item {...field} noStyle rules={[{ required: true, message: '请选择时段' }]}>
+                      <TimePicker.RangePicker format="HH:mm" minuteStep={15} />
+                    </Form.Item>
+                    {fields.length > 1 && <Button onClick={() => remove(field.name)}>删除</Button>}
+                  </Space>
+                ))}
+                {fields.length < 4 && <Button onClick={() => add([dayjs('2000-01-01T09:00'), dayjs('2000-01-01T12:00')])}>添加时段</Button>}
+              </Form.Item>
+            )}
+          </Form.List>
+          <Space>
+            <Form.Item label="每户每天最多" name="maxCallsPerDay">
+              <InputNumber min={1} max={5} addonAfter="次" />
+            </Form.Item>
+            <Form.Item label="每户每周最多" name="maxCallsPerWeek">
+              <InputNumber min={1} max={20} addonAfter="次" />
+            </Form.Item>
+          </Space>
+          <Form.Item label="承诺最远可约（天）" name="horizonDays">
+            <InputNumber min={1} max={90} />
+          </Form.Item>
+          <Form.Item label="住宅通知阶梯" name="residential" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item label="商铺通知阶梯" name="shops" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item label="电话催缴 3 个月未果发 EMS 书面催告" name="writtenDemand" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            保存
+          </Button>
+        </Form>
+      )}
+    </Drawer>
+  );
+}
