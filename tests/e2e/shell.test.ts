@@ -58,7 +58,7 @@ describe('npm start in browser mode', () => {
     await page.getByText(pkg.version, { exact: true }).waitFor();
     await page.getByText(app.dataDir, { exact: true }).waitFor();
     await page.getByText('浏览器模式（本机）').waitFor();
-    const row = page.getByRole('row', { name: /settings\.json/ });
+    const row = page.getByRole('row', { name: /本机设置 settings\.json/ });
     await expect(row.getByText('正常').isVisible()).resolves.toBe(true);
     await saveScreenshot(page, 'about-status');
   });
