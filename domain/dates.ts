@@ -130,3 +130,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   const shifted = new Date(Date.UTC(year, month - 1, day + days));
   return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** 2025-11-28 → 11月28日（星期五）: how a date is said on the phone. */
+export function spokenDate(date: IsoDate): string {
+  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
+  return `${month}月${dayOfMonth}日（${WEEKDAYS[new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay()]}）`;
+}

@@ -2,7 +2,7 @@
  * 断其后路: a promise is an exact date, an amount and a channel — never "过两天". Validation, instalment plans
  * that add up to the chosen total, and the recap sentence a steward reads aloud. Pure.
  */
-import { addDays, type IsoDate } from './dates';
+import { addDays, spokenDate, type IsoDate } from './dates';
 import { formatFen, type Fen } from './money';
 
 export const promiseChannels = ['转账', '微信', '支付宝', '前台', '上门收取'] as const;
@@ -71,13 +71,6 @@ export function validatePlan(plan: readonly PinnedPromise[], totalFen: Fen, rule
   if (sum !== totalFen) problems.push(`各期合计 ${formatFen(sum)} 元，与约定总额 ${formatFen(totalFen)} 元不符`);
   for (let i = 1; i < plan.length; i += 1) if (plan[i]!.date <= plan[i - 1]!.date) problems.push(`第 ${i + 1} 期的日期要晚于第 ${i} 期`);
   return problems;
-}
-
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-export function spokenDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${month}月${day}日（${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]}）`;
 }
 
 /** The sentence read back at the end of the call. */

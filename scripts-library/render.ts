@@ -3,6 +3,7 @@
  * (1,234.50 元), dates as 11月28日（星期五）. An empty value uses the entry's fallback, then the
  * variable's own; a raw {…} never reaches the steward. Pure.
  */
+import { spokenDate } from '../domain/dates';
 import { formatFen, type Fen } from '../domain/money';
 import { variables, type VariableName } from './variables';
 
@@ -36,14 +37,8 @@ export function renderScript(text: string, values: ScriptValues, fallbacks: Reco
 
 export const yuanText = (fen: Fen): string => `${formatFen(fen)} 元`;
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
 /** 2025-11-28 → 11月28日（星期五） */
-export function dateText(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-  return `${month}月${day}日（${weekday}）`;
-}
+export const dateText = spokenDate;
 
 /** 2025-03-01 → 2025年3月 */
 export const monthText = (isoDate: string): string => `${isoDate.slice(0, 4)}年${Number(isoDate.slice(5, 7))}月`;
