@@ -124,11 +124,20 @@ export function monthsOf(period: Period): number[] {
   return months;
 }
 
-/** A calendar day plus n days. */
+const shiftedDays = new Map<string, IsoDate>();
+
+/** A calendar day plus n days (remembered: queues ask for the same few shifts many times). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const shifted = new Date(Date.UTC(year, month - 1, day + days));
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+  const key = `${date}|${days}`;
+  let result = shiftedDays.get(key);
+  if (result === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const shifted = new Date(Date.UTC(year, month - 1, day + days));
+    result = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+    if (shiftedDays.size > 50_000) shiftedDays.clear();
+    shiftedDays.set(key, result);
+  }
+  return result;
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];

@@ -56,6 +56,10 @@ export interface HouseholdContacts {
   promises: PromiseRecord[];
   grievances: GrievanceRecord[];
   followUps: FollowUp[];
+  /** Days of every contact (Asia/Shanghai), sorted. */
+  contactDays: string[];
+  /** Days of phone contacts, sorted. */
+  phoneDays: string[];
 }
 
 export class ContactStore {
@@ -71,7 +75,7 @@ export class ContactStore {
     const map = new Map<string, HouseholdContacts>();
     const entry = (id: string) => {
       let found = map.get(id);
-      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [] }));
+      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] }));
       return found;
     };
     for (const shard of this.shards) {
@@ -81,6 +85,10 @@ export class ContactStore {
       for (const promise of data.promises) entry(promise.householdId).promises.push(promise);
       for (const grievance of data.grievances) entry(grievance.householdId).grievances.push(grievance);
       for (const followUp of data.followUps) entry(followUp.householdId).followUps.push(followUp);
+    }
+    for (const recorded of map.values()) {
+      recorded.contactDays = recorded.contacts.map((contact) => contact.at.slice(0, 10)).sort();
+      recorded.phoneDays = recorded.contacts.filter((contact) => contact.channel === '电话').map((contact) => contact.at.slice(0, 10)).sort();
     }
     this.grouped = { revision: this.revision, map };
     return map;

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../../domain/dates';
 import type { ContactStore, HouseholdContacts } from '../contacts/contact-store';
 import type { LedgerStore } from '../ledger/ledger-store';
 
-const EMPTY: HouseholdContacts = { contacts: [], promises: [], grievances: [], followUps: [] };
+const EMPTY: HouseholdContacts = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] };
 
 /** Each promise's state on `date`: kept by payments since it was made, broken after the grace days. */
 export function promiseStates(ledger: LedgerStore, recorded: HouseholdContacts, householdId: string, date: IsoDate, graceDays: number): Map<string, PromiseState> {
@@ -31,8 +31,8 @@ export function buildTodayQueue(ledger: LedgerStore, contacts: ContactStore, dat
     const recorded = grouped.get(household.id) ?? EMPTY;
     if (recorded === EMPTY && summary.owedFen <= 0) continue;
     const states = promiseStates(ledger, recorded, household.id, date, settings.graceDays);
-    const contactDays = recorded.contacts.map((contact) => contact.at.slice(0, 10)).sort();
-    const phoneDays = recorded.contacts.filter((contact) => contact.channel === '电话' && (!summary.earliestUnpaid || contact.at.slice(0, 10) >= summary.earliestUnpaid)).map((contact) => contact.at.slice(0, 10));
+    const { contactDays } = recorded;
+    const firstPhoneReminderOn = recorded.phoneDays.find((phoneDay) => !summary.earliestUnpaid || phoneDay >= summary.earliestUnpaid) ?? null;
     const facts: HouseholdFacts = {
       householdId: household.id,
       kind: household.kind,
@@ -44,7 +44,7 @@ export function buildTodayQueue(ledger: LedgerStore, contacts: ContactStore, dat
       contactDays,
       openDispute: recorded.grievances.some((grievance) => grievance.status === 'open' && grievance.kind !== 'other'),
       noticesIssued: [],
-      firstPhoneReminderOn: phoneDays.sort()[0] ?? null,
+      firstPhoneReminderOn,
       lastReminderOn: contactDays[contactDays.length - 1] ?? null,
     };
     const entries = queueEntries(facts, date, settings);

@@ -172,7 +172,7 @@ export class HouseholdQueries {
     const others = new Set<string>();
     for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
     const { phones, ...rest } = household;
-    const states = promiseStates(this.ledger, this.contacts.byHousehold().get(id) ?? { contacts: [], promises: [], grievances: [], followUps: [] }, id, this.today(), this.graceDays());
+    const states = promiseStates(this.ledger, this.contacts.byHousehold().get(id) ?? { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] }, id, this.today(), this.graceDays());
     return {
       household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
       summary: this.ledger.summaryOf(id)!,
