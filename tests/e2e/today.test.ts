@@ -93,12 +93,19 @@ describe('今日跟进 with the clock moved', () => {
     await first.getByText('失约').waitFor();
     await first.getByText('司马青').waitFor();
     await saveScreenshot(page, 'today-broken');
-    await first.getByRole('button', { name: '开始通话' }).click();
-    await page.getByRole('region', { name: '欠费档案' }).waitFor();
-    await page.getByRole('button', { name: '开始通话' }).click();
+    // One key starts the call for the highlighted (first callable) household.
+    await page.keyboard.press('Enter');
     const call = page.getByRole('region', { name: '通话' });
     await call.getByRole('button', { name: /已接通/ }).click();
     await call.getByRole('button', { name: /是业主本人/ }).click();
     await page.getByLabel('当前步骤').getByText('上次约定未兑现：先问原因').waitFor();
+    await call.getByRole('button', { name: /明确拒缴/ }).click();
+    await page.getByLabel('拒缴原因').fill('说下个月统一处理');
+    await page.getByRole('button', { name: /记录原因/ }).click();
+    await page.keyboard.press('Control+Enter');
+    // After the call, back to the list for the next household.
+    await page.getByRole('button', { name: '回到今日跟进，下一户' }).click();
+    await page.getByRole('heading', { name: '今日跟进' }).waitFor();
+    await page.getByRole('table').getByRole('row').filter({ hasText: '司马青' }).getByText('暂不可拨').waitFor();
   });
 });

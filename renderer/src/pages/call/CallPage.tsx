@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Snapshot } from 'xstate';
 import { CALL_FLOW_VERSION } from '../../../../state-machines/call-flow';
 import { useApi } from '../../api/api-context';
@@ -13,10 +13,13 @@ export function CallPage() {
   const api = useApi();
   const navigate = useNavigate();
   const { id: routeId } = useParams();
+  // From 今日跟进: the call starts at once, and the end of the call leads back to the list for the next one.
+  const [search] = useSearchParams();
+  const fromQueue = search.get('from') === 'today';
   const householdId = routeId ? decodeURIComponent(routeId) : null;
   const draft = useApiData(() => api['calls.draft']({}), [api]);
   const [choice, setChoice] = useState<'resume' | 'fresh' | null>(null);
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState(fromQueue);
   const [recordKey, setRecordKey] = useState(0);
   const data = useApiData(
     async () =>
@@ -74,14 +77,15 @@ export function CallPage() {
         <RecordPanel key={recordKey} id={householdId} onChanged={() => undefined} inCall />
       </div>
       <div className="call-flow">
-        {started || resume ? (
+        {(started && !paused) || resume ? (
           <CallPanel
             key={`${householdId}-${choice}`}
             record={record}
             settings={settings}
             scripts={scripts}
             {...(resume ? { resume } : {})}
-            onEnded={() => navigate(`/households/${encodeURIComponent(householdId)}`)}
+            endLabel={fromQueue ? '回到今日跟进，下一户' : '返回欠费档案'}
+            onEnded={() => navigate(fromQueue ? '/today' : `/households/${encodeURIComponent(householdId)}`)}
           />
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>

@@ -34,10 +34,12 @@ export interface CallPanelProps {
   scripts: ScriptEntry[];
   /** A persisted snapshot to resume. */
   resume?: Snapshot<unknown>;
+  /** The button after the call: back to the record, or on to the next household of the queue. */
+  endLabel?: string;
   onEnded(): void;
 }
 
-export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPanelProps) {
+export function CallPanel({ record, settings, scripts, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
   const api = useApi();
   const [ownerType, setOwnerType] = useState<OwnerType>('A');
   // Long arrears and shops start with the firmer scripts; the steward can switch.
@@ -126,7 +128,11 @@ export function CallPanel({ record, settings, scripts, resume, onEnded }: CallPa
         status="success"
         title="通话已记录"
         subTitle={`结果：${callOutcomes.find((outcome) => outcome.id === context.outcome)?.label ?? ''}${context.promises.length ? `。${recapSentence(context.promises)}` : ''}`}
-        extra={<Button type="primary" onClick={onEnded}>返回欠费档案</Button>}
+        extra={
+          <Button type="primary" onClick={onEnded}>
+            {endLabel}
+          </Button>
+        }
       />
     );
   }

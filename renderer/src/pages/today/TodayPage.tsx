@@ -1,6 +1,6 @@
 import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { QueueRow } from '../../../../electron/contract';
 import { queueKinds, type QueueKind } from '../../../../domain/follow-up-rules';
@@ -30,13 +30,40 @@ export function TodayPage() {
   const [kind, setKind] = useState<QueueKind | null>(null);
   const [community, setCommunity] = useState<string | undefined>();
   const [editing, setEditing] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
   const day = date ?? backendToday ?? null;
   const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
+
+  const visible = (queue.data?.rows ?? []).filter((row) => (!kind || row.kind === kind) && (!community || row.community === community));
+  // The highlighted row: the one chosen with ↑↓, else the first that may be called now.
+  const current = visible.find((row) => row.householdId === selected) ?? visible.find((row) => row.callable) ?? visible[0];
+  const startCall = (row: QueueRow | undefined) => {
+    if (row?.callable) navigate(`/call/${encodeURIComponent(row.householdId)}?from=today`);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = current ? visible.indexOf(current) : -1;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const next = visible[Math.min(visible.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+        if (next) setSelected(next.householdId);
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        startCall(current);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   if (queue.error && !queue.data) return <Alert type="error" showIcon title="无法读取今日跟进" description={queue.error.message} action={<Button onClick={queue.reload}>重试</Button>} />;
   if (!queue.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const communities = [...new Set(queue.data.rows.map((row) => row.community))].sort();
-  const rows = queue.data.rows.filter((row) => (!kind || row.kind === kind) && (!community || row.community === community));
+  const rows = visible;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -99,7 +126,7 @@ export function TodayPage() {
               width: 130,
               render: (_value, row) =>
                 row.callable ? (
-                  <Button size="small" type="primary" onClick={() => navigate(`/call/${encodeURIComponent(row.householdId)}`)}>
+                  <Button size="small" type="primary" onClick={() => startCall(row)}>
                     开始通话
                   </Button>
                 ) : (
@@ -109,7 +136,9 @@ export function TodayPage() {
                 ),
             },
           ]}
-          onRow={(row) => ({ onDoubleClick: () => navigate(`/households/${encodeURIComponent(row.householdId)}`) })}
+          rowClassName={(row) => (row === current ? 'row-selected' : '')}
+          onRow={(row) => ({ onClick: () => setSelected(row.householdId), onDoubleClick: () => navigate(`/households/${encodeURIComponent(row.householdId)}`) })}
+          footer={() => <Typography.Text type="secondary">↑↓ 选择 · Enter 开始通话（通话结束后回到这里，继续下一户） · 双击查看档案</Typography.Text>}
         />
       )}
     </Space>
