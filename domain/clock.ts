@@ -10,3 +10,6 @@ export function shanghaiTimestamp(now: Date = new Date()): string {
   const shifted = new Date(now.getTime() + 8 * 3600_000);
   return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }
+
+/** The time of day in Asia/Shanghai, HH:mm. */
+export const shanghaiTimeOfDay = (now: Date = new Date()): string => shanghaiTimestamp(now).slice(11, 16);

@@ -3,7 +3,7 @@
  * it inside the loopback web server, the CLI runs it directly; all reach it only through `dispatch`.
  */
 import type { RunMode } from '../contract';
-import { todayInShanghai } from '../../domain/clock';
+import { shanghaiTimeOfDay, todayInShanghai } from '../../domain/clock';
 import type { IsoDate } from '../../domain/dates';
 import { ContactStore } from './contacts/contact-store';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -56,7 +56,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       queries,
       imports: new ImportJobs(ledger, today),
       today,
-      time: options.today ? () => '10:00' : () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 16),
+      time: options.today ? () => '10:00' : () => shanghaiTimeOfDay(),
       app: {
         name: options.appName ?? 'Call Coach 催缴通话助手',
         version: options.version,

@@ -60,7 +60,11 @@ export interface HouseholdContacts {
   contactDays: string[];
   /** Days of phone contacts, sorted. */
   phoneDays: string[];
+  /** Timestamp of the latest contact, for lists sorted by last contact. */
+  lastContactAt: string | null;
 }
+
+const noContacts: HouseholdContacts = Object.freeze({ contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [], lastContactAt: null });
 
 export class ContactStore {
   /** Bumped on every write, so the grouped view is rebuilt only when something changed. */
@@ -70,12 +74,17 @@ export class ContactStore {
   private constructor(private readonly shards: DataFile<ContactShard>[]) {}
 
   /** Everything recorded, grouped by household (cached until the next write). */
+  /** One household's records (contacts newest first); empty arrays when there are none. */
+  of(householdId: string): HouseholdContacts {
+    return this.byHousehold().get(householdId) ?? noContacts;
+  }
+
   byHousehold(): Map<string, HouseholdContacts> {
     if (this.grouped?.revision === this.revision) return this.grouped.map;
     const map = new Map<string, HouseholdContacts>();
     const entry = (id: string) => {
       let found = map.get(id);
-      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] }));
+      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [], lastContactAt: null }));
       return found;
     };
     for (const shard of this.shards) {
@@ -89,6 +98,8 @@ export class ContactStore {
     for (const recorded of map.values()) {
       recorded.contactDays = recorded.contacts.map((contact) => contact.at.slice(0, 10)).sort();
       recorded.phoneDays = recorded.contacts.filter((contact) => contact.channel === '电话').map((contact) => contact.at.slice(0, 10)).sort();
+      recorded.contacts.sort((a, b) => b.at.localeCompare(a.at));
+      recorded.lastContactAt = recorded.contacts[0]?.at ?? null;
     }
     this.grouped = { revision: this.revision, map };
     return map;
@@ -109,41 +120,12 @@ export class ContactStore {
     return this.shards.find((shard) => shard.error)?.error;
   }
 
-  contactsOf(householdId: string): ContactRecord[] {
-    return this.shard(householdId)
-      .read()
-      .contacts.filter((contact) => contact.householdId === householdId)
-      .sort((a, b) => b.at.localeCompare(a.at));
-  }
-
   phoneAccessOf(householdId: string): PhoneAccess[] {
     return this.shard(householdId)
       .read()
       .phoneAccess.filter((entry) => entry.householdId === householdId)
       .sort((a, b) => b.at.localeCompare(a.at));
   }
-
-  /** The latest contact per household, for lists sorted by last contact. */
-  lastContactByHousehold(): Map<string, string> {
-    const latest = new Map<string, string>();
-    for (const shard of this.shards) {
-      if (shard.error) continue;
-      for (const contact of shard.read().contacts) {
-        const seen = latest.get(contact.householdId);
-        if (!seen || contact.at > seen) latest.set(contact.householdId, contact.at);
-      }
-    }
-    return latest;
-  }
-
-  private ofHousehold<K extends 'promises' | 'grievances' | 'followUps'>(key: K, householdId: string): ContactShard[K] {
-    const records: ContactShard[K] = this.shard(householdId).read()[key];
-    return records.filter((entry) => entry.householdId === householdId) as ContactShard[K];
-  }
-
-  promisesOf = (householdId: string): PromiseRecord[] => this.ofHousehold('promises', householdId);
-  grievancesOf = (householdId: string): GrievanceRecord[] => this.ofHousehold('grievances', householdId);
-  followUpsOf = (householdId: string): FollowUp[] => this.ofHousehold('followUps', householdId);
 
   async saveCall(write: CallWrite): Promise<void> {
     this.revision += 1;

@@ -9,8 +9,6 @@ import type { IsoDate } from '../../../domain/dates';
 import type { ContactStore, HouseholdContacts } from '../contacts/contact-store';
 import type { LedgerStore } from '../ledger/ledger-store';
 
-const EMPTY: HouseholdContacts = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] };
-
 /** Each promise's state on `date`: kept by payments since it was made, broken after the grace days. */
 export function promiseStates(ledger: LedgerStore, recorded: HouseholdContacts, householdId: string, date: IsoDate, graceDays: number): Map<string, PromiseState> {
   if (recorded.promises.length === 0) return new Map();
@@ -28,21 +26,21 @@ export function buildTodayQueue(ledger: LedgerStore, contacts: ContactStore, dat
   const rows: QueueRow[] = [];
   for (const household of ledger.allHouseholds()) {
     const summary = ledger.summaryOf(household.id)!;
-    const recorded = grouped.get(household.id) ?? EMPTY;
-    if (recorded === EMPTY && summary.owedFen <= 0) continue;
-    const states = promiseStates(ledger, recorded, household.id, date, settings.graceDays);
-    const { contactDays } = recorded;
-    const firstPhoneReminderOn = recorded.phoneDays.find((phoneDay) => !summary.earliestUnpaid || phoneDay >= summary.earliestUnpaid) ?? null;
+    const recorded = grouped.get(household.id);
+    if (!recorded && summary.owedFen <= 0) continue;
+    const { contactDays, phoneDays, promises, followUps, grievances } = recorded ?? contacts.of(household.id);
+    const states = promiseStates(ledger, recorded ?? contacts.of(household.id), household.id, date, settings.graceDays);
+    const firstPhoneReminderOn = phoneDays.find((phoneDay) => !summary.earliestUnpaid || phoneDay >= summary.earliestUnpaid) ?? null;
     const facts: HouseholdFacts = {
       householdId: household.id,
       kind: household.kind,
       owedFen: summary.owedFen,
       monthsOwed: summary.monthsOverdue,
       earliestUnpaid: summary.earliestUnpaid,
-      promises: recorded.promises.map((promise) => ({ id: promise.id, date: promise.date, amountFen: promise.amountFen, madeOn: promise.createdAt.slice(0, 10), state: states.get(promise.id) ?? 'pending' })),
-      followUps: recorded.followUps,
+      promises: promises.map((promise) => ({ id: promise.id, date: promise.date, amountFen: promise.amountFen, madeOn: promise.createdAt.slice(0, 10), state: states.get(promise.id) ?? 'pending' })),
+      followUps,
       contactDays,
-      openDispute: recorded.grievances.some((grievance) => grievance.status === 'open' && grievance.kind !== 'other'),
+      openDispute: grievances.some((grievance) => grievance.status === 'open' && grievance.kind !== 'other'),
       noticesIssued: [],
       firstPhoneReminderOn,
       lastReminderOn: contactDays[contactDays.length - 1] ?? null,

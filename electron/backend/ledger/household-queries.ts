@@ -72,7 +72,7 @@ export class HouseholdQueries {
     return household;
   }
 
-  private row(household: Household, lastContacts: Map<string, string>): HouseholdRow {
+  private row(household: Household): HouseholdRow {
     const summary = this.ledger.summaryOf(household.id)!;
     return {
       id: household.id,
@@ -87,7 +87,7 @@ export class HouseholdQueries {
       lateFeeFen: summary.lateFeeFen,
       monthsOverdue: summary.monthsOverdue,
       earliestUnpaid: summary.earliestUnpaid,
-      lastContactAt: lastContacts.get(household.id) ?? null,
+      lastContactAt: this.contacts.of(household.id).lastContactAt,
     };
   }
 
@@ -116,7 +116,6 @@ export class HouseholdQueries {
 
   list(input: ListInput): HouseholdList {
     if (this.ledger.error) throw this.ledger.error;
-    const lastContacts = this.contacts.lastContactByHousehold();
     const rows: HouseholdRow[] = [];
     let totalOwedFen = 0;
     for (const household of this.ledger.allHouseholds()) {
@@ -126,7 +125,7 @@ export class HouseholdQueries {
       const summary = this.ledger.summaryOf(household.id)!;
       if (input.owingOnly && summary.owedFen <= 0) continue;
       if (input.ageing && ageingBucketOf(summary.monthsOverdue) !== input.ageing) continue;
-      rows.push(this.row(household, lastContacts));
+      rows.push(this.row(household));
       totalOwedFen += summary.owedFen;
     }
     const direction = input.order === 'asc' ? 1 : -1;
@@ -172,21 +171,21 @@ export class HouseholdQueries {
     const others = new Set<string>();
     for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
     const { phones, ...rest } = household;
-    const states = promiseStates(this.ledger, this.contacts.byHousehold().get(id) ?? { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [] }, id, this.today(), this.graceDays());
+    const recorded = this.contacts.of(id);
+    const states = promiseStates(this.ledger, recorded, id, this.today(), this.graceDays());
     return {
       household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
       summary: this.ledger.summaryOf(id)!,
       items: [...this.ledger.itemsOf(id)].sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.feeType.localeCompare(b.feeType, 'zh-CN')),
       payments: [...this.ledger.paymentsOf(id)].sort((a, b) => b.paidOn.localeCompare(a.paidOn)),
-      contacts: this.contacts.contactsOf(id),
+      contacts: recorded.contacts,
       phoneAccess: this.contacts.phoneAccessOf(id),
-      promises: this.contacts
-        .promisesOf(id)
+      promises: recorded.promises
         .map((promise) => ({ ...promise, status: states.get(promise.id) ?? promise.status }))
         .sort((a, b) => b.date.localeCompare(a.date)),
-      grievances: this.contacts.grievancesOf(id).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      followUps: this.contacts.followUpsOf(id).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-      collectionPause: collectionPauseOf(this.contacts.grievancesOf(id)),
+      grievances: [...recorded.grievances].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      followUps: [...recorded.followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      collectionPause: collectionPauseOf(recorded.grievances),
       otherUnits: [...others]
         .map((otherId) => this.ledger.household(otherId)!)
         .filter((other) => other.ownerName === household.ownerName)
