@@ -22,7 +22,8 @@ async function openOn(today: string): Promise<void> {
 
 async function importFile(name: string): Promise<void> {
   await page.getByRole('link', { name: '业主欠费' }).click();
-  await page.getByRole('button', { name: /导入台账/ }).click();
+  // The toolbar's button (an empty ledger shows a second one in its empty state).
+  await page.getByRole('button', { name: /导入台账/ }).first().click();
   await page.locator('input[type=file]').setInputFiles(fixturePath(name));
   await page.getByRole('button', { name: /下一步/ }).click();
   await page.getByRole('button', { name: /确认导入/ }).click();
