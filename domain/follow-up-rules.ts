@@ -22,6 +22,8 @@ export interface TeamSettings {
   /** How far ahead a promise may be pinned. */
   horizonDays: number;
   ladder: { residential: boolean; shops: boolean; writtenDemand: boolean };
+  /** The team's stewards, for handing a household to someone else. */
+  stewards: string[];
 }
 
 export const defaultTeamSettings: TeamSettings = {
@@ -34,6 +36,7 @@ export const defaultTeamSettings: TeamSettings = {
   maxCallsPerWeek: 3,
   horizonDays: 30,
   ladder: { residential: true, shops: true, writtenDemand: true },
+  stewards: [],
 };
 
 // ── promises ───────────────────────────────────────────────────────────────
@@ -155,32 +158,53 @@ export interface Callability {
   reasons: string[];
 }
 
+/** Why now is outside the call windows, or null inside one. */
+export function outsideWindowReason(time: string, settings: Pick<TeamSettings, 'callWindows'>): string | null {
+  if (settings.callWindows.some((window) => time >= window.start && time < window.end)) return null;
+  return `现在不在通话时段（${settings.callWindows.map((window) => `${window.start}–${window.end}`).join('、')}）`;
+}
+
 /**
- * Whether a household may be called now: inside a call window, under the daily and weekly caps (across
- * channels), and not while a dispute or a pending promise stands.
+ * Why a household may not be contacted on a day, whatever the hour: the daily and weekly caps (across
+ * channels), a standing dispute, a promise whose date has not come yet.
  */
+export function contactLimitReasons(input: {
+  today: IsoDate;
+  /** Days of earlier contacts, any channel. */
+  contactDays: readonly IsoDate[];
+  openDispute: boolean;
+  /** A promise whose date has not come yet. */
+  pendingPromiseUntil: IsoDate | null;
+  settings: Pick<TeamSettings, 'maxCallsPerDay' | 'maxCallsPerWeek'>;
+}): string[] {
+  const reasons: string[] = [];
+  const { settings } = input;
+  const weekStart = addDays(input.today, -6);
+  let today = 0;
+  let week = 0;
+  for (const contactDay of input.contactDays) {
+    if (contactDay === input.today) today += 1;
+    if (contactDay >= weekStart && contactDay <= input.today) week += 1;
+  }
+  if (today >= settings.maxCallsPerDay) reasons.push(`今天已联系 ${today} 次（每天最多 ${settings.maxCallsPerDay} 次）`);
+  if (week >= settings.maxCallsPerWeek) reasons.push(`近 7 天已联系 ${week} 次（每周最多 ${settings.maxCallsPerWeek} 次）`);
+  if (input.openDispute) reasons.push('有未处理完的诉求或维修，处理完再催缴');
+  if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
+  return reasons;
+}
+
+/** Whether a household may be called now: inside a call window and within the contact limits. */
 export function callability(input: {
   today: IsoDate;
   /** HH:mm in Asia/Shanghai. */
   time: string;
   contacts: readonly ContactFacts[];
   openDispute: boolean;
-  /** A promise whose date has not come yet. */
   pendingPromiseUntil: IsoDate | null;
   settings: TeamSettings;
 }): Callability {
-  const reasons: string[] = [];
-  const { settings } = input;
-  if (!settings.callWindows.some((window) => input.time >= window.start && input.time < window.end)) {
-    reasons.push(`现在不在通话时段（${settings.callWindows.map((window) => `${window.start}–${window.end}`).join('、')}）`);
-  }
-  const today = input.contacts.filter((contact) => contact.day === input.today).length;
-  if (today >= settings.maxCallsPerDay) reasons.push(`今天已联系 ${today} 次（每天最多 ${settings.maxCallsPerDay} 次）`);
-  const weekStart = addDays(input.today, -6);
-  const week = input.contacts.filter((contact) => contact.day >= weekStart && contact.day <= input.today).length;
-  if (week >= settings.maxCallsPerWeek) reasons.push(`近 7 天已联系 ${week} 次（每周最多 ${settings.maxCallsPerWeek} 次）`);
-  if (input.openDispute) reasons.push('有未处理完的诉求或维修，处理完再催缴');
-  if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
+  const window = outsideWindowReason(input.time, input.settings);
+  const reasons = [...(window ? [window] : []), ...contactLimitReasons({ ...input, contactDays: input.contacts.map((contact) => contact.day) })];
   return { callable: reasons.length === 0, reasons };
 }
 
@@ -206,6 +230,73 @@ export interface FollowUpFacts {
   dueDate: IsoDate;
   status: 'open' | 'done';
   title: string;
+  dueTime?: string | null;
+  /** A steward's name; null or absent for the team pool. */
+  owner?: string | null;
+}
+
+/** What stewards did with the queue for one household (see digestQueueActions). */
+export interface QueueHandling {
+  /** Keys of entries marked done. */
+  completed: ReadonlySet<string>;
+  /** Out of the queue before this day. */
+  snoozedUntil: IsoDate | null;
+  /** Handed to a steward (a name) or the team pool (null); undefined if never reassigned. */
+  assignee: string | null | undefined;
+  /** Notices marked issued, with the day. */
+  notices: readonly { notice: NoticeKind; day: IsoDate }[];
+}
+
+export const noHandling: QueueHandling = Object.freeze({ completed: new Set<string>(), snoozedUntil: null, assignee: undefined, notices: [] });
+
+export interface QueueActionFacts {
+  action: 'complete' | 'snooze' | 'reassign';
+  entryKey: string | null;
+  until: IsoDate | null;
+  assignee: string | null;
+  /** ISO timestamp; the latest snooze and the latest reassignment count. */
+  at: string;
+}
+
+/** The standing effect of a household's queue actions. */
+export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueHandling {
+  if (actions.length === 0) return noHandling;
+  const completed = new Set<string>();
+  const notices: { notice: NoticeKind; day: IsoDate }[] = [];
+  let snooze: QueueActionFacts | null = null;
+  let reassign: QueueActionFacts | null = null;
+  for (const action of actions) {
+    if (action.action === 'complete' && action.entryKey) {
+      completed.add(action.entryKey);
+      const notice = noticeOfKey(action.entryKey);
+      if (notice) notices.push({ notice, day: action.at.slice(0, 10) });
+    }
+    if (action.action === 'snooze' && (!snooze || action.at > snooze.at)) snooze = action;
+    if (action.action === 'reassign' && (!reassign || action.at > reassign.at)) reassign = action;
+  }
+  return { completed, snoozedUntil: snooze?.until ?? null, assignee: reassign ? reassign.assignee : undefined, notices };
+}
+
+// Entry keys name one thing to do, so a steward can mark exactly that done.
+export const promiseEntryKey = (kind: 'broken-promise' | 'promise-due' | 'promise-message', promiseId: string): string => `${kind}:${promiseId}`;
+export const followUpEntryKey = (kind: FollowUpFacts['kind'], followUpId: string): string => `${kind}:${followUpId}`;
+export const noticeEntryKey = (notice: NoticeKind, today: IsoDate): string => `notice:${notice}:${today.slice(0, 7)}`;
+export const monthlyRoundEntryKey = (today: IsoDate): string => `monthly-round:${today.slice(0, 7)}`;
+export const noticeKinds: readonly NoticeKind[] = ['收费通知书', '催费通知书', '限期缴费通知书', '律师函', 'EMS书面催告'];
+const noticeOfKey = (key: string): NoticeKind | null => (key.startsWith('notice:') ? (key.split(':')[1] as NoticeKind) : null);
+
+/** What an entry key names: the kind of entry and its reference (promise, follow-up, notice or month). */
+export function parseEntryKey(key: string): { kind: QueueKind; ref: string } | null {
+  const [kind, ref, ...rest] = key.split(':');
+  if (!kind || !ref || !queueKinds.some((entry) => entry.id === kind)) return null;
+  if (kind === 'notice') return noticeKinds.includes(ref as NoticeKind) && /^\d{4}-\d{2}$/.test(rest.join(':')) ? { kind, ref } : null;
+  if (kind === 'monthly-round') return /^\d{4}-\d{2}$/.test(ref) && rest.length === 0 ? { kind, ref } : null;
+  return rest.length === 0 ? { kind: kind as QueueKind, ref } : null;
+}
+
+/** Notices issued in the current arrears spell (since the earliest unpaid period began). */
+export function noticesInSpell(notices: QueueHandling['notices'], earliestUnpaid: IsoDate | null): NoticeKind[] {
+  return earliestUnpaid ? notices.filter((entry) => entry.day >= earliestUnpaid).map((entry) => entry.notice) : [];
 }
 
 export interface HouseholdFacts {
@@ -222,6 +313,8 @@ export interface HouseholdFacts {
   noticesIssued: NoticeKind[];
   firstPhoneReminderOn: IsoDate | null;
   lastReminderOn: IsoDate | null;
+  /** Entries marked done and a standing snooze; absent means none. */
+  handling?: QueueHandling;
 }
 
 export interface QueueEntry {
@@ -231,26 +324,37 @@ export interface QueueEntry {
   reason: string;
   priority: number;
   followUpId: string | null;
+  key: string;
+  /** Callbacks: the agreed time and who calls back (undefined: whoever works the household). */
+  dueTime: string | null;
+  owner?: string | null;
 }
 
 const priorityOf = (kind: QueueKind): number => queueKinds.find((entry) => entry.id === kind)!.priority;
 
-/** Why a household belongs on the list for `today` (one entry per reason; the list shows the first). */
+/**
+ * Why a household belongs on the list for `today` (one entry per reason, most urgent first; the list shows
+ * the first). Entries marked done are left out, and a snoozed household has none until its day.
+ */
 export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: TeamSettings): QueueEntry[] {
+  const handling = facts.handling ?? noHandling;
+  if (handling.snoozedUntil && today < handling.snoozedUntil) return [];
   const entries: QueueEntry[] = [];
-  const add = (kind: QueueKind, reason: string, followUpId: string | null = null) =>
-    entries.push({ householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId });
+  const add = (kind: QueueKind, reason: string, key: string, followUp?: FollowUpFacts) => {
+    if (handling.completed.has(key)) return;
+    const entry: QueueEntry = { householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId: followUp?.id ?? null, key, dueTime: followUp?.dueTime ?? null };
+    if (followUp && followUp.owner !== undefined) entry.owner = followUp.owner;
+    entries.push(entry);
+  };
   for (const promise of facts.promises) {
-    if (promise.state === 'broken') add('broken-promise', `约定 ${promise.date} 缴 ${formatFen(promise.amountFen)} 元，已过期未缴`);
-    if (promise.state === 'pending' && promise.date === today) add('promise-due', `今天是约定缴费日（${formatFen(promise.amountFen)} 元）`);
-    if (promise.state === 'pending' && promise.date === addDays(today, 1)) add('promise-message', `明天是约定缴费日，今天发条提醒`);
+    if (promise.state === 'broken') add('broken-promise', `约定 ${promise.date} 缴 ${formatFen(promise.amountFen)} 元，已过期未缴`, promiseEntryKey('broken-promise', promise.id));
+    if (promise.state === 'pending' && promise.date === today) add('promise-due', `今天是约定缴费日（${formatFen(promise.amountFen)} 元）`, promiseEntryKey('promise-due', promise.id));
+    if (promise.state === 'pending' && promise.date === addDays(today, 1)) add('promise-message', `明天是约定缴费日，今天发条提醒`, promiseEntryKey('promise-message', promise.id));
   }
   for (const followUp of facts.followUps) {
-    if (followUp.status !== 'open' || followUp.dueDate > today) continue;
+    if (followUp.status !== 'open' || followUp.dueDate > today || followUp.kind === 'promise-check') continue;
     const overdue = followUp.dueDate < today ? `（已超期，应于 ${followUp.dueDate}）` : '';
-    if (followUp.kind === 'callback') add('callback', `${followUp.title}${overdue}`, followUp.id);
-    if (followUp.kind === 'repair-revisit') add('repair-revisit', `${followUp.title}${overdue}`, followUp.id);
-    if (followUp.kind === 'complaint-reply') add('complaint-reply', `${followUp.title}${overdue}`, followUp.id);
+    add(followUp.kind, `${followUp.title}${overdue}`, followUpEntryKey(followUp.kind, followUp.id), followUp);
   }
   const notice = noticeDue({
     kind: facts.kind,
@@ -261,8 +365,8 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
     alreadyIssued: facts.noticesIssued,
     ladder: settings.ladder,
   });
-  if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`);
+  if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`, noticeEntryKey(notice, today));
   const promised = facts.promises.some((promise) => promise.state === 'pending');
-  if (!promised && !facts.openDispute && monthlyRoundDue(today, facts.owedFen, facts.lastReminderOn)) add('monthly-round', `本月尚未提醒，欠费 ${facts.monthsOwed} 个月`);
+  if (!promised && !facts.openDispute && monthlyRoundDue(today, facts.owedFen, facts.lastReminderOn)) add('monthly-round', `本月尚未提醒，欠费 ${facts.monthsOwed} 个月`, monthlyRoundEntryKey(today));
   return entries.sort((a, b) => a.priority - b.priority);
 }

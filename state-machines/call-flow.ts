@@ -7,8 +7,10 @@
  *   | hardship → instalment | refuses → refusal) → close → saving → ended
  *   An earlier broken promise starts the conversation in brokenPromise. Unreached calls go to wrapUp.
  *   Every way to `ended` passes through `saving` exactly once, and `END` needs an outcome.
+ *   At the close (or wrap-up), 约好回电 may carry the agreed callback: a day, a time or none, and its owner.
  */
 import { assign, fromPromise, setup } from 'xstate';
+import { callbackProblem, type Callback } from '../domain/callback';
 import { validatePlan, validatePromise, type PinnedPromise } from '../domain/promise';
 import { objectionTypes, type ComplaintSeverity, type ObjectionType, type RepairTicketDraft } from '../domain/grievance';
 import type { IsoDate } from '../domain/dates';
@@ -16,7 +18,9 @@ import type { OwnerType, StageId } from '../scripts-library/stages';
 import { outcomesNeedingPromises, type CallOutcome } from './call-outcomes';
 
 /** Bump when states or context change shape: a persisted snapshot of another version is not resumed. */
-export const CALL_FLOW_VERSION = 1;
+export const CALL_FLOW_VERSION = 2;
+
+export type { Callback };
 
 export type Grievance =
   | { kind: 'repair'; ticket: RepairTicketDraft }
@@ -42,12 +46,14 @@ export interface CallContext extends CallInput {
   grievances: Grievance[];
   refusalReason: string | null;
   outcome: CallOutcome | null;
+  /** Set only with the 约好回电 outcome; null there means the backend's default (tomorrow, this steward). */
+  callback: Callback | null;
   notes: string;
   saveError: string | null;
 }
 
 /** What the saveContact actor receives: everything the contact record needs. */
-export type CallRecord = Pick<CallContext, 'householdId' | 'startedAt' | 'outcome' | 'notes' | 'promises' | 'grievances' | 'refusalReason' | 'objection'>;
+export type CallRecord = Pick<CallContext, 'householdId' | 'startedAt' | 'outcome' | 'notes' | 'promises' | 'grievances' | 'refusalReason' | 'objection' | 'callback'>;
 
 export type CallEvent =
   | { type: 'ANSWERED' }
@@ -71,6 +77,7 @@ export type CallEvent =
   | { type: 'CLOSE' }
   | { type: 'NOTE'; text: string }
   | { type: 'OUTCOME'; outcome: CallOutcome }
+  | { type: 'CALLBACK_SET'; callback: Callback }
   | { type: 'END' }
   | { type: 'RETRY_SAVE' };
 
@@ -112,6 +119,12 @@ export const callFlowMachine = setup({
   actions: {
     noteBusy: assign({ objection: 'busy' as ObjectionType }),
     noteObjection: assign({ objection: ({ event }) => (event.type === 'OBJECTION' ? event.objection : null) }),
+    /** A callback belongs to the 约好回电 outcome only: choosing another outcome drops it. */
+    chooseOutcome: assign(({ context, event }) =>
+      event.type === 'OUTCOME' ? { outcome: event.outcome, callback: event.outcome === 'callback' ? context.callback : null } : {},
+    ),
+    dropCallback: assign({ callback: null }),
+    setCallback: assign(({ event }) => (event.type === 'CALLBACK_SET' ? { callback: event.callback, outcome: 'callback' as CallOutcome } : {})),
   },
   actors: {
     /** Injected: writes the one contact record of this call. */
@@ -129,13 +142,14 @@ export const callFlowMachine = setup({
       event.totalFen <= context.owedFen &&
       validatePlan(event.promises, event.totalFen, { today: context.today, horizonDays: context.horizonDays, owedFen: context.owedFen }).length === 0,
     hasOutcome: ({ context }) => context.outcome !== null,
+    validCallback: ({ context, event }) => event.type === 'CALLBACK_SET' && callbackProblem(event.callback, { today: context.today, horizonDays: context.horizonDays }) === null,
     needsPromiseFirst: ({ context, event }) => event.type === 'OUTCOME' && outcomesNeedingPromises.includes(event.outcome) && context.promises.length === 0,
     needsPlanFirst: ({ context, event }) => event.type === 'OUTCOME' && event.outcome === 'instalment' && context.promises.length < 2,
   },
 }).createMachine({
   id: 'callFlow',
   initial: 'dialling',
-  context: ({ input }) => ({ ...input, objection: null, promises: [], grievances: [], refusalReason: null, outcome: null, notes: '', saveError: null }),
+  context: ({ input }) => ({ ...input, objection: null, promises: [], grievances: [], refusalReason: null, outcome: null, callback: null, notes: '', saveError: null }),
   on: {
     NOTE: { actions: assign({ notes: ({ event }) => event.text }) },
   },
@@ -199,16 +213,18 @@ export const callFlowMachine = setup({
     close: {
       on: {
         OUTCOME: [
-          { guard: 'needsPlanFirst', target: 'instalment' },
-          { guard: 'needsPromiseFirst', target: 'pin' },
-          { actions: assign({ outcome: ({ event }) => event.outcome }) },
+          { guard: 'needsPlanFirst', target: 'instalment', actions: 'dropCallback' },
+          { guard: 'needsPromiseFirst', target: 'pin', actions: 'dropCallback' },
+          { actions: 'chooseOutcome' },
         ],
+        CALLBACK_SET: { guard: 'validCallback', actions: 'setCallback' },
         END: { guard: 'hasOutcome', target: 'saving' },
       },
     },
     wrapUp: {
       on: {
-        OUTCOME: { actions: assign({ outcome: ({ event }) => event.outcome }) },
+        OUTCOME: { actions: 'chooseOutcome' },
+        CALLBACK_SET: { guard: 'validCallback', actions: 'setCallback' },
         END: { guard: 'hasOutcome', target: 'saving' },
       },
     },
@@ -224,6 +240,7 @@ export const callFlowMachine = setup({
           grievances: context.grievances,
           refusalReason: context.refusalReason,
           objection: context.objection,
+          callback: context.callback,
         }),
         onDone: { target: 'ended', actions: assign({ saveError: null }) },
         onError: { target: 'saveFailed', actions: assign({ saveError: ({ event }) => (event.error instanceof Error ? event.error.message : String(event.error)) }) },

@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { handlers, type BackendContext } from './handlers';
 import { seedDemoData } from './ledger/demo-seed';
 import { HouseholdQueries } from './ledger/household-queries';
+import { TodayQueueBuilder } from './follow-ups/today-queue';
 import { ImportJobs } from './ledger/import-jobs';
 import { LedgerStore } from './ledger/ledger-store';
 import { DataStore } from './storage/data-store';
@@ -54,6 +55,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ledger,
       contacts,
       queries,
+      queue: new TodayQueueBuilder(ledger, contacts),
       imports: new ImportJobs(ledger, today),
       today,
       time: options.today ? () => '10:00' : () => shanghaiTimeOfDay(),
@@ -64,8 +66,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         startedAt: new Date(),
       },
     };
-    // The search index is built in the background so the first Ctrl+K is instant.
-    setTimeout(() => queries.warm(), 0).unref?.();
+    // The search index and today's queue are built in the background so the first Ctrl+K and the morning's
+    // list are instant.
+    setTimeout(() => {
+      queries.warm();
+      if (!ledger.error && !contacts.error) ctx.queue.build(today(), ctx.time(), store.file('teamSettings').read());
+    }, 0).unref?.();
     return { dispatch: createDispatch(handlers, ctx, log), ctx, store, close: () => store.close() };
   } catch (error) {
     store.close();

@@ -5,6 +5,7 @@ import { promiseChannels } from '../../domain/promise';
 import { callOutcomes } from '../../state-machines/call-outcomes';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
 const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
 
@@ -25,6 +26,10 @@ export const grievanceInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('other'), objection: z.enum(objectionIds), words: z.string().trim().max(500) }),
 ]);
 
+/** A callback agreed on the phone: when, and who calls back (a steward's name, or null for the team pool). */
+export const callbackSchema = z.object({ date: isoDate, time: timeOfDay.nullable(), owner: z.string().trim().min(1).max(20).nullable() });
+export type Callback = z.infer<typeof callbackSchema>;
+
 /** What the call flow hands over at the end of a call. */
 export const saveCallInput = z
   .object({
@@ -36,6 +41,8 @@ export const saveCallInput = z
     grievances: z.array(grievanceInputSchema).max(10),
     refusalReason: z.string().max(500).nullable(),
     objection: z.enum(objectionIds).nullable(),
+    /** With the 约好回电 outcome: the agreed time and owner (default: tomorrow, this steward). */
+    callback: callbackSchema.nullable().optional(),
   })
   .strict();
 
@@ -73,6 +80,13 @@ export const followUpSchema = z.object({
   title: z.string(),
   status: z.enum(['open', 'done']),
   createdAt: z.string(),
+  /** Callbacks: the agreed time of day. */
+  dueTime: timeOfDay.nullable().optional(),
+  /** Who does it: a steward's name; null or absent for the team pool. */
+  owner: z.string().nullable().optional(),
+  /** Set when done from the queue: why, and when. */
+  doneReason: z.string().optional(),
+  doneAt: z.string().optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 

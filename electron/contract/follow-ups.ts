@@ -16,10 +16,52 @@ export const teamSettingsSchema = z
     maxCallsPerWeek: z.number().int().min(1).max(20),
     horizonDays: z.number().int().min(1).max(90),
     ladder: z.object({ residential: z.boolean(), shops: z.boolean(), writtenDemand: z.boolean() }),
+    /** The team's stewards: whom a household's follow-ups can be handed to. */
+    stewards: z.array(z.string().trim().min(1, '管家姓名不能为空').max(20, '管家姓名不超过 20 个字')).max(50),
   })
-  .refine((settings) => settings.maxCallsPerWeek >= settings.maxCallsPerDay, { message: '每周上限不能小于每天上限', path: ['maxCallsPerWeek'] });
+  .refine((settings) => settings.maxCallsPerWeek >= settings.maxCallsPerDay, { message: '每周上限不能小于每天上限', path: ['maxCallsPerWeek'] })
+  .refine((settings) => new Set(settings.stewards).size === settings.stewards.length, { message: '管家名单有重名', path: ['stewards'] });
 
 export const todayQueueInput = z.object({ date: isoDate.optional() }).strict();
+
+const householdId = z.string().min(1);
+const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不超过 200 字');
+
+/**
+ * What a steward does with a row of the queue. complete: this one entry (its key) is handled — a callback
+ * or revisit done, a notice issued, the month's reminder given; snooze: the household leaves the queue until
+ * a later day; reassign: the household's follow-ups go to another steward, or to the team pool (null).
+ */
+export const queueActInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('complete'), householdId, entryKey: z.string().min(1).max(120), reason }).strict(),
+  z.object({ action: z.literal('snooze'), householdId, until: isoDate, reason }).strict(),
+  z.object({ action: z.literal('reassign'), householdId, assignee: z.string().trim().min(1).max(20).nullable(), reason: z.string().trim().max(200) }).strict(),
+]);
+export type QueueActInput = z.infer<typeof queueActInput>;
+
+/** A recorded queue action: kept on the household's contact log; undoable. */
+export const queueActionSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  action: z.enum(['complete', 'snooze', 'reassign']),
+  entryKey: z.string().nullable(),
+  reason: z.string(),
+  until: isoDate.nullable(),
+  assignee: z.string().nullable(),
+  at: z.string(),
+  steward: z.string(),
+  /** The follow-up (and grievance) this completion closed, so undo can reopen them. */
+  closedFollowUpId: z.string().nullable(),
+  closedGrievanceId: z.string().nullable(),
+});
+export type QueueAction = z.infer<typeof queueActionSchema>;
+
+export const undoQueueActionInput = z.object({ householdId, actionId: z.string().min(1) }).strict();
+
+/** A text message sent outside the app (短信 / 微信), logged as a contact; entryKey marks its queue entry done. */
+export const logMessageInput = z
+  .object({ householdId, channel: z.enum(['短信', '微信']), text: z.string().trim().min(1, '消息内容不能为空').max(500), entryKey: z.string().min(1).max(120).nullable() })
+  .strict();
 
 export interface QueueRow {
   householdId: string;
@@ -34,6 +76,12 @@ export interface QueueRow {
   moreReasons: string[];
   priority: number;
   followUpId: string | null;
+  /** The shown entry's key, for completing it. */
+  entryKey: string;
+  /** Who works this household: a steward's name, or null for the team pool. */
+  owner: string | null;
+  /** A callback's agreed time of day. */
+  dueTime: string | null;
   callable: boolean;
   notCallableBecause: string[];
 }

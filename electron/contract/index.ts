@@ -29,7 +29,7 @@ import {
   type SavedMapping,
 } from './ledger';
 import { saveCallDraftInput, saveCallInput, type CallDraft, type ContactRecordOut } from './calls';
-import { teamSettingsSchema, todayQueueInput, type TodayQueue } from './follow-ups';
+import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
 import {
   archiveScriptInput,
@@ -108,6 +108,11 @@ export const contract = {
 
   /** 今日跟进: who to contact on a day (today by default) and why. */
   'followups.today': method<TodayQueue>()(todayQueueInput),
+  /** Complete one entry, snooze or reassign a household, with a reason. */
+  'followups.act': method<{ action: QueueAction }>()(queueActInput),
+  'followups.undo': method<{ undone: true }>()(undoQueueActionInput),
+  /** A reminder sent as 短信 / 微信 outside the app: logged on the contact record. */
+  'contacts.logMessage': method<{ contactId: string }>()(logMessageInput),
   'teamSettings.get': method<TeamSettings>()(noInput),
   'teamSettings.update': method<TeamSettings>()(teamSettingsSchema),
 };

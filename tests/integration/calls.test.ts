@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import type { ContactRecordOut, HouseholdRecord } from '../../electron/contract';
+import type { TeamSettings } from '../../domain/follow-up-rules';
 import { shardOf } from '../../electron/backend/ledger/ledger-store';
 import { tempDir } from '../helpers/fs';
 import { call, importFixture } from '../helpers/ledger';
@@ -54,6 +55,45 @@ describe('calls.save', () => {
     backend.close();
   });
 
+  it('turns 约好回电 with an agreed callback into a follow-up on that day and time, owned as agreed', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await call(backend, 'settings.update', { stewardName: '王敏' });
+    const timed = await call<ContactRecordOut>(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [], callback: { date: '2026-11-28', time: '19:30', owner: '王敏' } });
+    expect(timed.followUps).toEqual([expect.objectContaining({ kind: 'callback', dueDate: '2026-11-28', dueTime: '19:30', owner: '王敏', title: '约好回电 19:30', sourceId: timed.contactId, status: 'open' })]);
+    const pooled = await call<ContactRecordOut>(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [], callback: { date: '2026-11-26', time: null, owner: null } });
+    expect(pooled.followUps).toEqual([expect.objectContaining({ kind: 'callback', dueDate: '2026-11-26', dueTime: null, owner: null, title: '约好回电' })]);
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: ID });
+    expect(record.followUps).toEqual(expect.arrayContaining([expect.objectContaining({ dueTime: '19:30', owner: '王敏' }), expect.objectContaining({ dueDate: '2026-11-26', owner: null })]));
+    backend.close();
+  });
+
+  it('without an agreed callback, 约好回电 is due tomorrow at any time, owned by this desk’s steward', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const unnamed = await call<ContactRecordOut>(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [] });
+    expect(unnamed.followUps).toEqual([expect.objectContaining({ kind: 'callback', dueDate: '2026-11-27', dueTime: null, owner: null, title: '约好回电' })]);
+    await call(backend, 'settings.update', { stewardName: '王敏' });
+    const named = await call<ContactRecordOut>(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [], callback: null });
+    expect(named.followUps).toEqual([expect.objectContaining({ dueDate: '2026-11-27', owner: '王敏' })]);
+    backend.close();
+  });
+
+  it('refuses a callback outside today … the team’s horizon, or with another outcome, without writing anything', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const team = await call<TeamSettings>(backend, 'teamSettings.get', {});
+    await call(backend, 'teamSettings.update', { ...team, horizonDays: 7 });
+    const save = (outcome: string, date: string) => call(backend, 'calls.save', { ...baseCall, outcome, promises: [], grievances: [], callback: { date, time: null, owner: null } });
+    await expect(save('callback', '2026-11-25')).rejects.toMatchObject({ code: 'VALIDATION', message: '回电安排有误：回电日期不能早于今天。' });
+    await expect(save('callback', '2026-12-04')).rejects.toMatchObject({ code: 'VALIDATION', message: '回电安排有误：回电最远只能约到 2026-12-03（7 天内）。' });
+    await expect(save('refused', '2026-11-27')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有结果为“约好回电”的通话才能安排回电') });
+    await expect(call(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [], callback: { date: '2026-11-27', time: '7点', owner: null } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts).toEqual([]);
+    expect(await call(backend, 'calls.save', { ...baseCall, outcome: 'callback', promises: [], grievances: [], callback: { date: '2026-12-03', time: null, owner: null } })).toMatchObject({ followUps: [expect.objectContaining({ dueDate: '2026-12-03' })] });
+    backend.close();
+  });
+
   it('keeps the call in progress as a draft across a restart', async () => {
     const dataDir = tempDir();
     const backend = await open(dataDir);
@@ -76,7 +116,7 @@ describe('calls.save', () => {
     await importFixture(backend, 'gbk-system-a.csv');
     expect((await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts).toEqual([old]);
     expect(JSON.parse(readFileSync(`${file}.v1.bak`, 'utf8')).schemaVersion).toBe(1);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(3);
     backend.close();
   });
 });

@@ -11,15 +11,19 @@ import {
   grievanceRecordSchema,
   phoneAccessSchema,
   promiseRecordSchema,
+  queueActionSchema,
   type ContactRecord,
   type DataFileHealth,
   type FollowUp,
   type GrievanceRecord,
   type PhoneAccess,
   type PromiseRecord,
+  type QueueAction,
 } from '../../contract';
+import { digestQueueActions, type QueueHandling } from '../../../domain/follow-up-rules';
 import { DataFile, type DataFileSpec } from '../storage/data-file';
 import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
+import { ChangeLog } from '../change-log';
 
 export const CONTACTS_DIR = 'contacts';
 
@@ -29,19 +33,27 @@ const shardSchema = z.object({
   promises: z.array(promiseRecordSchema),
   grievances: z.array(grievanceRecordSchema),
   followUps: z.array(followUpSchema),
+  queueActions: z.array(queueActionSchema),
 });
 type ContactShard = z.infer<typeof shardSchema>;
+
+const SCHEMA_VERSION = 3;
 
 const specFor = (index: number): DataFileSpec<ContactShard> => ({
   id: `contacts-${index}`,
   label: '催缴记录',
   fileName: `shard-${String(index).padStart(3, '0')}.json`,
-  version: 2,
+  version: SCHEMA_VERSION,
   schema: shardSchema,
-  defaults: () => ({ contacts: [], phoneAccess: [], promises: [], grievances: [], followUps: [] }),
-  // v2: a call also records its promises, grievances and follow-ups beside the contact.
-  migrations: { 1: (data) => ({ ...(data as object), promises: [], grievances: [], followUps: [] }) },
+  defaults: () => ({ contacts: [], phoneAccess: [], promises: [], grievances: [], followUps: [], queueActions: [] }),
+  migrations: {
+    // v2: a call also records its promises, grievances and follow-ups beside the contact.
+    1: (data) => ({ ...(data as object), promises: [], grievances: [], followUps: [] }),
+    // v3: what stewards did with the follow-up queue (done, snoozed, reassigned).
+    2: (data) => ({ ...(data as object), queueActions: [] }),
+  },
 });
+
 
 /** Everything one call writes, in one shard, in one durable write. */
 export interface CallWrite {
@@ -56,6 +68,9 @@ export interface HouseholdContacts {
   promises: PromiseRecord[];
   grievances: GrievanceRecord[];
   followUps: FollowUp[];
+  queueActions: QueueAction[];
+  /** The standing effect of the queue actions. */
+  handling: QueueHandling;
   /** Days of every contact (Asia/Shanghai), sorted. */
   contactDays: string[];
   /** Days of phone contacts, sorted. */
@@ -64,45 +79,72 @@ export interface HouseholdContacts {
   lastContactAt: string | null;
 }
 
-const noContacts: HouseholdContacts = Object.freeze({ contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [], lastContactAt: null });
+type Records = Pick<HouseholdContacts, 'contacts' | 'promises' | 'grievances' | 'followUps' | 'queueActions'>;
+
+const noRecords = (): Records => ({ contacts: [], promises: [], grievances: [], followUps: [], queueActions: [] });
+
+/** One household's view: contacts newest first, plus the derived days and queue handling. */
+function viewOf(records: Records): HouseholdContacts {
+  const contactDays = records.contacts.map((contact) => contact.at.slice(0, 10)).sort();
+  const phoneDays = records.contacts.filter((contact) => contact.channel === '电话').map((contact) => contact.at.slice(0, 10)).sort();
+  const contacts = [...records.contacts].sort((a, b) => b.at.localeCompare(a.at));
+  return { ...records, contacts, handling: digestQueueActions(records.queueActions), contactDays, phoneDays, lastContactAt: contacts[0]?.at ?? null };
+}
+
+const noContacts: HouseholdContacts = Object.freeze(viewOf(noRecords()));
+
+/** The arrays of a shard's data that hold per-household records. */
+const recordLists = ['contacts', 'promises', 'grievances', 'followUps', 'queueActions'] as const;
 
 export class ContactStore {
-  /** Bumped on every write, so the grouped view is rebuilt only when something changed. */
-  private revision = 0;
-  private grouped: { revision: number; map: Map<string, HouseholdContacts> } | null = null;
+  /**
+   * Everything recorded, grouped by household: built once, then kept current one household at a time, so a
+   * write does not regroup 500,000 records. A household's view is replaced (never mutated) when it changes,
+   * so callers may cache by identity.
+   */
+  private grouped: Map<string, HouseholdContacts> | null = null;
+  /** Households whose records changed, by revision. */
+  readonly changes = new ChangeLog();
 
   private constructor(private readonly shards: DataFile<ContactShard>[]) {}
 
-  /** Everything recorded, grouped by household (cached until the next write). */
   /** One household's records (contacts newest first); empty arrays when there are none. */
   of(householdId: string): HouseholdContacts {
     return this.byHousehold().get(householdId) ?? noContacts;
   }
 
-  byHousehold(): Map<string, HouseholdContacts> {
-    if (this.grouped?.revision === this.revision) return this.grouped.map;
-    const map = new Map<string, HouseholdContacts>();
-    const entry = (id: string) => {
-      let found = map.get(id);
-      if (!found) map.set(id, (found = { contacts: [], promises: [], grievances: [], followUps: [], contactDays: [], phoneDays: [], lastContactAt: null }));
-      return found;
-    };
+  byHousehold(): ReadonlyMap<string, HouseholdContacts> {
+    if (this.grouped) return this.grouped;
+    const records = new Map<string, Records>();
     for (const shard of this.shards) {
       if (shard.error) continue;
       const data = shard.read();
-      for (const contact of data.contacts) entry(contact.householdId).contacts.push(contact);
-      for (const promise of data.promises) entry(promise.householdId).promises.push(promise);
-      for (const grievance of data.grievances) entry(grievance.householdId).grievances.push(grievance);
-      for (const followUp of data.followUps) entry(followUp.householdId).followUps.push(followUp);
+      for (const list of recordLists) {
+        for (const record of data[list]) {
+          let found = records.get(record.householdId);
+          if (!found) records.set(record.householdId, (found = noRecords()));
+          (found[list] as { householdId: string }[]).push(record);
+        }
+      }
     }
-    for (const recorded of map.values()) {
-      recorded.contactDays = recorded.contacts.map((contact) => contact.at.slice(0, 10)).sort();
-      recorded.phoneDays = recorded.contacts.filter((contact) => contact.channel === '电话').map((contact) => contact.at.slice(0, 10)).sort();
-      recorded.contacts.sort((a, b) => b.at.localeCompare(a.at));
-      recorded.lastContactAt = recorded.contacts[0]?.at ?? null;
-    }
-    this.grouped = { revision: this.revision, map };
-    return map;
+    this.grouped = new Map([...records].map(([id, found]) => [id, viewOf(found)]));
+    return this.grouped;
+  }
+
+  /** After a write: rebuild that one household's view from its shard. */
+  private refresh(householdId: string): void {
+    this.changes.touch(householdId);
+    this.changes.commit();
+    if (!this.grouped) return;
+    const data = this.shard(householdId).read();
+    const found = noRecords();
+    for (const list of recordLists) (found[list] as unknown[]) = data[list].filter((record) => record.householdId === householdId);
+    this.grouped.set(householdId, viewOf(found));
+  }
+
+  private async write(householdId: string, recipe: (draft: ContactShard) => void): Promise<void> {
+    await this.shard(householdId).update(recipe);
+    this.refresh(householdId);
   }
 
   static async open(dataDir: string): Promise<ContactStore> {
@@ -128,8 +170,7 @@ export class ContactStore {
   }
 
   async saveCall(write: CallWrite): Promise<void> {
-    this.revision += 1;
-    await this.shard(write.contact.householdId).update((draft) => {
+    await this.write(write.contact.householdId, (draft) => {
       draft.contacts.push(write.contact);
       draft.promises.push(...write.promises);
       draft.grievances.push(...write.grievances);
@@ -137,9 +178,41 @@ export class ContactStore {
     });
   }
 
-  async addContact(contact: ContactRecord): Promise<void> {
-    this.revision += 1;
-    await this.shard(contact.householdId).update((draft) => void draft.contacts.push(contact));
+  /** A contact, and optionally the queue entry it settles, in one write. */
+  async addContact(contact: ContactRecord, completes?: QueueAction): Promise<void> {
+    await this.write(contact.householdId, (draft) => {
+      draft.contacts.push(contact);
+      if (completes) draft.queueActions.push(completes);
+    });
+  }
+
+  /** Records a queue action; closing its follow-up (and grievance) in the same write. */
+  async addQueueAction(action: QueueAction, doneAt: string): Promise<void> {
+    await this.write(action.householdId, (draft) => {
+      draft.queueActions.push(action);
+      const followUp = draft.followUps.find((entry) => entry.id === action.closedFollowUpId);
+      if (followUp) Object.assign(followUp, { status: 'done', doneReason: action.reason, doneAt });
+      const grievance = draft.grievances.find((entry) => entry.id === action.closedGrievanceId);
+      if (grievance) grievance.status = 'done';
+    });
+  }
+
+  /** Takes a queue action back, reopening what it closed. False if there is no such action. */
+  async removeQueueAction(householdId: string, actionId: string): Promise<boolean> {
+    const action = this.of(householdId).queueActions.find((entry) => entry.id === actionId);
+    if (!action) return false;
+    await this.write(householdId, (draft) => {
+      draft.queueActions = draft.queueActions.filter((entry) => entry.id !== actionId);
+      const followUp = draft.followUps.find((entry) => entry.id === action.closedFollowUpId);
+      if (followUp) {
+        followUp.status = 'open';
+        delete followUp.doneReason;
+        delete followUp.doneAt;
+      }
+      const grievance = draft.grievances.find((entry) => entry.id === action.closedGrievanceId);
+      if (grievance) grievance.status = 'open';
+    });
+    return true;
   }
 
   async addPhoneAccess(entry: PhoneAccess): Promise<void> {
@@ -154,7 +227,7 @@ export class ContactStore {
       id: 'contacts',
       label: '催缴记录',
       fileName: `${CONTACTS_DIR}/（${present.length} 个分片）`,
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       state: broken ? 'error' : 'ok',
       sizeBytes: present.reduce((sum, entry) => sum + (entry.sizeBytes ?? 0), 0),
       modifiedAt: present.map((entry) => entry.modifiedAt).filter(Boolean).sort().pop() ?? null,

@@ -1,24 +1,45 @@
-import { randomBytes } from 'node:crypto';
-import type { FollowUp, GrievanceRecord, PromiseRecord } from '../../contract';
+import { ApiError, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
+import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { complaintReplyDate, objectionTypes, repairRevisitDate } from '../../../domain/grievance';
-import { addDays } from '../../../domain/dates';
+import { addDays, type IsoDate } from '../../../domain/dates';
 import { formatYuan } from '../../../domain/money';
 import { callOutcomes } from '../../../state-machines/call-outcomes';
+import { recordId } from '../record-id';
 import type { Handler } from './types';
 
-const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+function refuseCallback(message: string, path: string): never {
+  throw new ApiError({ code: 'VALIDATION', message: `回电安排有误：${message}。`, issues: [{ path, message }] });
+}
+
+/**
+ * The callback a 约好回电 call leaves: the one agreed on the phone, checked against today and the team's horizon,
+ * or by default tomorrow at any time, owned by this desk's steward (the team pool when no name is set).
+ */
+function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDate; horizonDays: number; stewardName: string }): Callback | null {
+  if (call.outcome !== 'callback') {
+    if (call.callback) refuseCallback('只有结果为“约好回电”的通话才能安排回电', 'callback');
+    return null;
+  }
+  if (!call.callback) return { date: addDays(rules.today, 1), time: null, owner: rules.stewardName || null };
+  const problem = callbackProblem(call.callback, rules);
+  if (problem) refuseCallback(problem, 'callback.date');
+  return call.callback;
+}
 
 export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries, store, today }) => {
   queries.record(call.householdId); // 404 for an unknown household
   const day = today();
+  const { stewardName } = store.file('settings').read();
+  const callback = agreedCallback(call, { today: day, horizonDays: store.file('teamSettings').read().horizonDays, stewardName });
   // Stamped on the backend's day (fixed in test mode), at the current time of day.
   const now = `${day}${shanghaiTimestamp().slice(10)}`;
-  const contactId = id('call');
-  const steward = store.file('settings').read().stewardName || '未署名';
-  const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: id('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
+  const contactId = recordId('call');
+  const steward = stewardName || '未署名';
+  const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: recordId('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
   const grievances: GrievanceRecord[] = call.grievances.map((grievance) => {
-    const base = { id: id('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
+    const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
     if (grievance.kind === 'repair') {
       const { ticket } = grievance;
       return { ...base, kind: 'repair', title: `${ticket.category}${ticket.location ? `（${ticket.location}）` : ''}`, words: ticket.words, dueDate: repairRevisitDate(ticket, day) };
@@ -28,7 +49,7 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries
     return { ...base, kind: 'other', title: label, words: grievance.words, dueDate: null, status: 'done' as const };
   });
   const followUp = (kind: FollowUp['kind'], dueDate: string, sourceId: string, title: string): FollowUp => ({
-    id: id('follow'),
+    id: recordId('follow'),
     householdId: call.householdId,
     kind,
     dueDate,
@@ -42,7 +63,7 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries
     ...grievances.flatMap((grievance) =>
       grievance.dueDate ? [followUp(grievance.kind === 'repair' ? 'repair-revisit' : 'complaint-reply', grievance.dueDate, grievance.id, `${grievance.kind === 'repair' ? '维修回访' : '投诉答复'}：${grievance.title}`)] : [],
     ),
-    ...(call.outcome === 'callback' ? [followUp('callback', addDays(day, 1), contactId, '约好回电')] : []),
+    ...(callback ? [{ ...followUp('callback', callback.date, contactId, callbackTitle(callback)), dueTime: callback.time, owner: callback.owner }] : []),
   ];
   await contacts.saveCall({
     contact: {

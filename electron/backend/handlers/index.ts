@@ -1,5 +1,5 @@
 import { appStatus } from './app-handlers';
-import { followupsToday, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
+import { contactsLogMessage, followupsAct, followupsToday, followupsUndo, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
 import { callsClearDraft, callsDraft, callsSave, callsSaveDraft } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
@@ -50,6 +50,9 @@ export const handlers: Handlers = {
   'calls.draft': callsDraft,
   'calls.clearDraft': callsClearDraft,
   'followups.today': followupsToday,
+  'followups.act': followupsAct,
+  'followups.undo': followupsUndo,
+  'contacts.logMessage': contactsLogMessage,
   'teamSettings.get': teamSettingsGet,
   'teamSettings.update': teamSettingsUpdate,
 };

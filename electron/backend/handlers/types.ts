@@ -1,6 +1,7 @@
 import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
 import type { IsoDate } from '../../../domain/dates';
 import type { ContactStore } from '../contacts/contact-store';
+import type { TodayQueueBuilder } from '../follow-ups/today-queue';
 import type { HouseholdQueries } from '../ledger/household-queries';
 import type { ImportJobs } from '../ledger/import-jobs';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -12,6 +13,8 @@ export interface BackendContext {
   ledger: LedgerStore;
   contacts: ContactStore;
   queries: HouseholdQueries;
+  /** 今日跟进, kept between builds. */
+  queue: TodayQueueBuilder;
   imports: ImportJobs;
   /** Today in Asia/Shanghai (fixed in tests). */
   today: () => IsoDate;

@@ -47,7 +47,7 @@ export class HouseholdQueries {
   /** Search index and owner look-up, rebuilt when the ledger changed. */
   private derived() {
     if (this.ledger.error) throw this.ledger.error;
-    if (this.cache?.revision !== this.ledger.revision) {
+    if (this.cache?.revision !== this.ledger.changes.revision) {
       const byPhone = new Map<string, string[]>();
       for (const household of this.ledger.allHouseholds()) {
         for (const phone of household.phones) {
@@ -56,7 +56,7 @@ export class HouseholdQueries {
           else byPhone.set(phone, [household.id]);
         }
       }
-      this.cache = { revision: this.ledger.revision, index: new QuickFindIndex(this.ledger.allHouseholds()), byPhone };
+      this.cache = { revision: this.ledger.changes.revision, index: new QuickFindIndex(this.ledger.allHouseholds()), byPhone };
     }
     return this.cache;
   }
@@ -172,7 +172,7 @@ export class HouseholdQueries {
     for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
     const { phones, ...rest } = household;
     const recorded = this.contacts.of(id);
-    const states = promiseStates(this.ledger, recorded, id, this.today(), this.graceDays());
+    const states = promiseStates(this.ledger.paymentsOf(id), recorded, this.today(), this.graceDays());
     return {
       household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
       summary: this.ledger.summaryOf(id)!,

@@ -16,6 +16,7 @@ import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type 
 import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
 import { writeNewFilesDurably } from '../storage/durable-write';
 import { StorageError } from '../storage/storage-error';
+import { ChangeLog } from '../change-log';
 import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './shard-format';
 
 export const LEDGER_DIR = 'ledger';
@@ -60,6 +61,8 @@ export function shardOf(id: string): number {
   return (hash >>> 0) % SHARD_COUNT;
 }
 
+const none: readonly never[] = Object.freeze([]);
+
 const shardFileName = (index: number, generation: number): string => `shard-${String(index).padStart(3, '0')}-g${generation}.json`;
 
 export class LedgerStore {
@@ -70,8 +73,8 @@ export class LedgerStore {
   private readonly members: Set<string>[] = Array.from({ length: SHARD_COUNT }, () => new Set());
   private readonly communities = new Map<string, Set<string>>();
   private loadError: StorageError | undefined;
-  /** Bumped on every change, so caches (search index, lists) know to rebuild. */
-  revision = 0;
+  /** Households changed, by revision, so caches (search index, lists, the queue) know what to rebuild. */
+  readonly changes = new ChangeLog();
   /** One change at a time: each builds on the manifest the previous one wrote. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -128,8 +131,9 @@ export class LedgerStore {
   }
 
   household = (id: string): Household | undefined => this.households.get(id);
-  itemsOf = (id: string): readonly ArrearsItem[] => this.items.get(id) ?? [];
-  paymentsOf = (id: string): readonly Payment[] => this.payments.get(id) ?? [];
+  // One shared empty list, so callers can tell "unchanged" by identity.
+  itemsOf = (id: string): readonly ArrearsItem[] => this.items.get(id) ?? none;
+  paymentsOf = (id: string): readonly Payment[] => this.payments.get(id) ?? none;
   summaryOf = (id: string): ArrearsSummary | undefined => this.summaries.get(id);
   householdIdsIn = (community: string): Iterable<string> => this.communities.get(community) ?? [];
   communityNames = (): string[] => [...this.communities.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
@@ -203,7 +207,7 @@ export class LedgerStore {
       draft.imports = draft.imports.map((entry) => (entry.id === importId ? { ...entry, undone: true } : entry));
     });
     changed.forEach((index, i) => this.replaceShardInMemory(index, restored[i]!));
-    this.revision += 1;
+    this.changes.commit();
     await this.removeFilesNoLongerNamed(manifest);
   }
 
@@ -249,7 +253,7 @@ export class LedgerStore {
       throw error;
     }
     for (const [index, data] of built) this.replaceShardInMemory(index, data);
-    this.revision += 1;
+    this.changes.commit();
     await this.removeFilesNoLongerNamed(manifest);
   }
 
@@ -281,7 +285,9 @@ export class LedgerStore {
   }
 
   private replaceShardInMemory(index: number, data: ShardData): void {
+    for (const household of data.households) this.changes.touch(household.id);
     for (const id of this.members[index]!) {
+      this.changes.touch(id);
       const household = this.households.get(id)!;
       this.communities.get(household.community)?.delete(id);
       if (this.communities.get(household.community)?.size === 0) this.communities.delete(household.community);

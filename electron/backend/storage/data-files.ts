@@ -53,9 +53,11 @@ export const teamSettingsFile: DataFileSpec<TeamSettings> = {
   id: 'team-settings',
   label: '团队设置',
   fileName: 'team-settings.json',
-  version: 1,
+  version: 2,
   schema: teamSettingsSchema,
   defaults: () => structuredClone(defaultTeamSettings),
+  // v2: the team's stewards, for reassigning follow-ups.
+  migrations: { 1: (data) => ({ ...(data as object), stewards: [] }) },
 };
 
 export const dataFileSpecs = { settings: settingsFile, mappings: mappingsFile, scripts: scriptsFile, callDraft: callDraftFile, teamSettings: teamSettingsFile } as const;

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { ApiError, type Api, type AppStatus, type HouseholdHit, type HouseholdRecord, type Settings } from '../../../electron/contract';
+import { defaultTeamSettings } from '../../../domain/follow-up-rules';
 
 export const hitFixture = (overrides: Partial<HouseholdHit> = {}): HouseholdHit => ({
   id: '观山水|8-2-1203',
@@ -84,7 +85,10 @@ function ledgerMethods() {
       counts: { 'broken-promise': 0, 'promise-due': 0, callback: 0, 'repair-revisit': 0, 'complaint-reply': 0, 'promise-message': 0, notice: 0, 'monthly-round': 0 },
       rows: [],
     })),
-    'teamSettings.get': vi.fn(notHere),
+    'followups.act': vi.fn(notHere),
+    'followups.undo': vi.fn(notHere),
+    'contacts.logMessage': vi.fn(notHere),
+    'teamSettings.get': vi.fn(async () => structuredClone(defaultTeamSettings)),
     'teamSettings.update': vi.fn(notHere),
   };
 }

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, callability, defaultTeamSettings, monthlyRoundDue, noticeDue, queueEntries, settlePromises, type NoticeKind } from '../../../domain/follow-up-rules';
+import {
+  addMonths,
+  callability,
+  contactLimitReasons,
+  defaultTeamSettings,
+  digestQueueActions,
+  monthlyRoundDue,
+  noticeDue,
+  noticesInSpell,
+  outsideWindowReason,
+  parseEntryKey,
+  queueEntries,
+  settlePromises,
+  type NoticeKind,
+} from '../../../domain/follow-up-rules';
 
 describe('settlePromises', () => {
   const promises = [
@@ -174,5 +188,101 @@ describe('queueEntries', () => {
     expect(queueEntries(facts, '2026-11-04', defaultTeamSettings)).toEqual([]);
     expect(queueEntries(facts, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['monthly-round']);
     expect(queueEntries({ ...facts, monthsOwed: 6 }, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['notice', 'monthly-round']);
+  });
+});
+
+describe('queue handling', () => {
+  const facts = {
+    householdId: 'h1',
+    kind: '住宅' as const,
+    owedFen: 100_000,
+    monthsOwed: 3,
+    earliestUnpaid: '2026-08-01',
+    promises: [{ id: 'p', date: '2026-11-20', amountFen: 50_000, madeOn: '2026-11-10', state: 'broken' as const }],
+    followUps: [{ id: 'f1', kind: 'callback' as const, dueDate: '2026-11-26', status: 'open' as const, title: '约好回电 19:30', dueTime: '19:30', owner: '李娜' }],
+    contactDays: [],
+    openDispute: false,
+    noticesIssued: [] as NoticeKind[],
+    firstPhoneReminderOn: null,
+    lastReminderOn: null,
+  };
+  const kinds = (entries: { kind: string }[]) => entries.map((entry) => entry.kind);
+  const act = (action: 'complete' | 'snooze' | 'reassign', extra: Partial<{ entryKey: string; until: string; assignee: string | null; at: string }>) => ({
+    action,
+    entryKey: null,
+    until: null,
+    assignee: null,
+    at: '2026-11-26T10:00:00+08:00',
+    ...extra,
+  });
+
+  it('gives every entry a key that names what to do, and carries a callback’s time and owner', () => {
+    const entries = queueEntries(facts, '2026-11-26', defaultTeamSettings);
+    expect(entries.map((entry) => entry.key)).toEqual(['broken-promise:p', 'callback:f1', 'notice:催费通知书:2026-11', 'monthly-round:2026-11']);
+    expect(entries[1]).toMatchObject({ dueTime: '19:30', owner: '李娜', followUpId: 'f1' });
+    for (const entry of entries) expect(parseEntryKey(entry.key)).toMatchObject({ kind: entry.kind });
+  });
+
+  it.each([
+    ['broken-promise:p', 'broken-promise'],
+    ['notice:律师函:2026-11', 'notice'],
+    ['monthly-round:2026-11', 'monthly-round'],
+  ])('parses %s', (key, kind) => expect(parseEntryKey(key)?.kind).toBe(kind));
+
+  it.each(['', 'nonsense:x', 'notice:传单:2026-11', 'notice:律师函', 'monthly-round:11月', 'callback:f1:extra', 'callback:'])('refuses the key %j', (key) => {
+    expect(parseEntryKey(key)).toBeNull();
+  });
+
+  it('leaves out entries marked done; the rest stay', () => {
+    const handling = digestQueueActions([act('complete', { entryKey: 'broken-promise:p' }), act('complete', { entryKey: 'monthly-round:2026-11' })]);
+    expect(kinds(queueEntries({ ...facts, handling }, '2026-11-26', defaultTeamSettings))).toEqual(['callback', 'notice']);
+    // A month's round done does not excuse the next month.
+    expect(kinds(queueEntries({ ...facts, handling }, '2026-12-05', defaultTeamSettings))).toContain('monthly-round');
+  });
+
+  it('keeps a snoozed household off the list until its day, the latest snooze counting', () => {
+    const handling = digestQueueActions([
+      act('snooze', { until: '2026-12-10', at: '2026-11-20T09:00:00+08:00' }),
+      act('snooze', { until: '2026-11-28', at: '2026-11-25T09:00:00+08:00' }),
+    ]);
+    expect(handling.snoozedUntil).toBe('2026-11-28');
+    expect(queueEntries({ ...facts, handling }, '2026-11-27', defaultTeamSettings)).toEqual([]);
+    expect(kinds(queueEntries({ ...facts, handling }, '2026-11-28', defaultTeamSettings))[0]).toBe('broken-promise');
+  });
+
+  it('remembers the latest reassignment, including back to the team pool', () => {
+    expect(digestQueueActions([]).assignee).toBeUndefined();
+    expect(digestQueueActions([act('reassign', { assignee: '王敏', at: '2026-11-20T09:00:00+08:00' })]).assignee).toBe('王敏');
+    expect(digestQueueActions([act('reassign', { assignee: '王敏', at: '2026-11-20T09:00:00+08:00' }), act('reassign', { assignee: null, at: '2026-11-21T09:00:00+08:00' })]).assignee).toBeNull();
+  });
+
+  it('counts notices issued in the current arrears spell only', () => {
+    const handling = digestQueueActions([act('complete', { entryKey: 'notice:收费通知书:2026-02', at: '2026-02-10T10:00:00+08:00' }), act('complete', { entryKey: 'notice:催费通知书:2026-10', at: '2026-10-10T10:00:00+08:00' })]);
+    expect(noticesInSpell(handling.notices, '2026-08-01')).toEqual(['催费通知书']);
+    expect(noticesInSpell(handling.notices, null)).toEqual([]);
+    // With the 收费通知书 of an earlier spell not counting, it is due again.
+    expect(queueEntries({ ...facts, promises: [], followUps: [], noticesIssued: noticesInSpell(handling.notices, '2026-08-01') }, '2026-11-10', defaultTeamSettings)[0]).toMatchObject({ kind: 'notice', reason: '应发收费通知书（欠费 3 个月）' });
+  });
+});
+
+describe('contact limits and call windows', () => {
+  it.each([
+    ['08:59', true],
+    ['09:00', false],
+    ['11:59', false],
+    ['12:00', true],
+    ['13:30', true],
+    ['19:59', false],
+    ['20:00', true],
+  ])('at %s outside a window: %s', (time, outside) => {
+    expect(outsideWindowReason(time, defaultTeamSettings) !== null).toBe(outside);
+  });
+
+  it('counts contacts today and in the last seven days', () => {
+    const limits = (contactDays: string[]) => contactLimitReasons({ today: '2026-11-26', contactDays, openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings });
+    expect(limits(['2026-11-19', '2026-11-25'])).toEqual([]);
+    expect(limits(['2026-11-26'])).toEqual(['今天已联系 1 次（每天最多 1 次）']);
+    expect(limits(['2026-11-20', '2026-11-22', '2026-11-24'])).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
+    expect(limits(['2026-11-19', '2026-11-22', '2026-11-24'])).toEqual([]);
   });
 });

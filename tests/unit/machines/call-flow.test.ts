@@ -1,7 +1,7 @@
 import { createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../state-machines/call-flow';
+import { callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord, type Callback } from '../../../state-machines/call-flow';
 import { outcomeForKey } from '../../../state-machines/call-outcomes';
 
 const INPUT: CallInput = {
@@ -17,6 +17,7 @@ const INPUT: CallInput = {
 };
 
 const PROMISE = { date: '2026-11-28', amountFen: 100_000, channel: '微信' as const };
+const CALLBACK: Callback = { date: '2026-11-27', time: '19:30', owner: '王敏' };
 
 /** Every kind of event the steward can send, with sample payloads, for graph traversal. */
 const EVENTS: CallEvent[] = [
@@ -40,6 +41,7 @@ const EVENTS: CallEvent[] = [
   { type: 'REASON_RECORDED', reason: '对物业服务不满' },
   { type: 'CLOSE' },
   { type: 'OUTCOME', outcome: 'callback' },
+  { type: 'CALLBACK_SET', callback: CALLBACK },
   { type: 'END' },
 ];
 
@@ -101,12 +103,66 @@ describe('call flow transitions', () => {
   });
 });
 
+describe('约好回电 (CALLBACK_SET)', () => {
+  /** The owner is busy and asks to be called back: close through the objection step. */
+  const atClose = () => run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'AWAY' }, { type: 'CLOSE' }]);
+
+  it.each([
+    ['close', atClose],
+    ['wrapUp', () => run([{ type: 'NO_ANSWER' }])],
+  ])('in %s, sets the callback and the 约好回电 outcome', (state, at) => {
+    const snapshot = transition(callFlowMachine, at(), { type: 'CALLBACK_SET', callback: CALLBACK })[0];
+    expect(snapshot.value).toBe(state);
+    expect(snapshot.context).toMatchObject({ outcome: 'callback', callback: CALLBACK });
+    expect(snapshot.can({ type: 'END' })).toBe(true);
+  });
+
+  it('keeps the 约好回电 outcome without a callback (the backend default applies)', () => {
+    const snapshot = transition(callFlowMachine, atClose(), { type: 'OUTCOME', outcome: 'callback' })[0];
+    expect(snapshot.context).toMatchObject({ outcome: 'callback', callback: null });
+    expect(snapshot.can({ type: 'END' })).toBe(true);
+  });
+
+  it.each([
+    ['a past day', { ...CALLBACK, date: '2026-11-25' }],
+    ['a day past the horizon', { ...CALLBACK, date: '2026-12-27' }],
+    ['a time that is not HH:mm', { ...CALLBACK, time: '19点半' }],
+  ])('refuses %s', (_label, callback) => {
+    const snapshot = atClose();
+    expect(snapshot.can({ type: 'CALLBACK_SET', callback })).toBe(false);
+    expect(transition(callFlowMachine, snapshot, { type: 'CALLBACK_SET', callback })[0].context.callback).toBeNull();
+  });
+
+  it('is not accepted before the close', () => {
+    const talking = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }]);
+    expect(talking.can({ type: 'CALLBACK_SET', callback: CALLBACK })).toBe(false);
+  });
+
+  it('drops the callback when another outcome is chosen, and keeps it when 约好回电 is chosen again', () => {
+    const set = transition(callFlowMachine, atClose(), { type: 'CALLBACK_SET', callback: CALLBACK })[0];
+    expect(transition(callFlowMachine, set, { type: 'OUTCOME', outcome: 'callback' })[0].context.callback).toEqual(CALLBACK);
+    expect(transition(callFlowMachine, set, { type: 'OUTCOME', outcome: 'refused' })[0].context).toMatchObject({ outcome: 'refused', callback: null });
+    const toPin = transition(callFlowMachine, set, { type: 'OUTCOME', outcome: 'promised' })[0];
+    expect(toPin.value).toBe('pin');
+    expect(toPin.context.callback).toBeNull();
+  });
+
+  it('hands the callback to saveContact', async () => {
+    const saved: CallRecord[] = [];
+    const actor = createActor(callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input }) => void saved.push(input)) } }), { input: INPUT }).start();
+    for (const event of [{ type: 'NO_ANSWER' }, { type: 'CALLBACK_SET', callback: CALLBACK }, { type: 'END' }] as CallEvent[]) actor.send(event);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actor.getSnapshot().value).toBe('ended');
+    expect(saved).toEqual([expect.objectContaining({ outcome: 'callback', callback: CALLBACK })]);
+  });
+});
+
 /**
  * Two snapshots are the same node of the graph when the state and everything its guards read are the same
  * (the objection only changes which scripts are suggested).
  */
 const serializeState = (snapshot: SnapshotFrom<typeof callFlowMachine>) =>
-  JSON.stringify([snapshot.value, snapshot.context.outcome, snapshot.context.promises.length, snapshot.context.grievances.length > 0]);
+  JSON.stringify([snapshot.value, snapshot.context.outcome, snapshot.context.promises.length, snapshot.context.grievances.length > 0, snapshot.context.callback !== null]);
 
 describe('path coverage (xstate/graph)', () => {
   const reached = new Set<string>();
@@ -135,6 +191,8 @@ describe('path coverage (xstate/graph)', () => {
       expect(actor.getSnapshot().value).toBe('ended');
       expect(saved).toHaveLength(1);
       expect(saved[0]!.outcome).not.toBeNull();
+      // A callback is only ever saved with the 约好回电 outcome.
+      if (saved[0]!.callback) expect(saved[0]!.outcome).toBe('callback');
     }
   });
 

@@ -3,6 +3,7 @@ import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import type { HouseholdRecord, Settings } from '../../../../electron/contract';
+import { callbackSummary } from '../../../../domain/callback';
 import { todayInShanghai, shanghaiTimestamp } from '../../../../domain/clock';
 import { addDays } from '../../../../domain/dates';
 import { objectionTypes, type ObjectionType } from '../../../../domain/grievance';
@@ -18,6 +19,7 @@ import { useApi } from '../../api/api-context';
 import { useStatusStore } from '../../stores/status-store';
 import { formatYuan } from '../../money';
 import { branches, stepTitles } from './call-steps';
+import { CallbackForm } from './CallbackForm';
 import { ComplaintForm, RepairForm } from './GrievanceForm';
 import { PromiseForm } from './PromiseForm';
 
@@ -36,10 +38,12 @@ export interface CallPanelProps {
   resume?: Snapshot<unknown>;
   /** The button after the call: back to the record, or on to the next household of the queue. */
   endLabel?: string;
+  /** The team's horizon for promises and callbacks. */
+  horizonDays?: number;
   onEnded(): void;
 }
 
-export function CallPanel({ record, settings, scripts, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
+export function CallPanel({ record, settings, scripts, horizonDays = DEFAULT_HORIZON_DAYS, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
   const api = useApi();
   const [ownerType, setOwnerType] = useState<OwnerType>('A');
   // Long arrears and shops start with the firmer scripts; the steward can switch.
@@ -61,7 +65,7 @@ export function CallPanel({ record, settings, scripts, resume, endLabel = '返�
       monthsOverdue: record.summary.monthsOverdue,
       brokenPromise: record.promises.some((promise) => promise.status === 'broken'),
       today,
-      horizonDays: DEFAULT_HORIZON_DAYS,
+      horizonDays,
       // On the backend's day (fixed in test mode), at the current time of day.
       startedAt: `${today}${shanghaiTimestamp().slice(10)}`,
     }),
@@ -70,7 +74,16 @@ export function CallPanel({ record, settings, scripts, resume, endLabel = '返�
     [record.household.id],
   );
   const machine = useMemo(
-    () => callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input: call }) => void (await api['calls.save'](call as never))) } }),
+    () =>
+      callFlowMachine.provide({
+        actors: {
+          // The record goes to calls.save as is (callback included), type-checked against the contract.
+          saveContact: fromPromise<void, CallRecord>(async ({ input: { outcome, ...call } }) => {
+            if (!outcome) throw new Error('请先选择通话结果'); // END's guard already asks for one
+            await api['calls.save']({ ...call, outcome });
+          }),
+        },
+      }),
     [api],
   );
   const [snapshot, send, actorRef] = useMachine(machine, resume ? { input, snapshot: resume } : { input });
@@ -127,7 +140,7 @@ export function CallPanel({ record, settings, scripts, resume, endLabel = '返�
       <Result
         status="success"
         title="通话已记录"
-        subTitle={`结果：${callOutcomes.find((outcome) => outcome.id === context.outcome)?.label ?? ''}${context.promises.length ? `。${recapSentence(context.promises)}` : ''}`}
+        subTitle={`结果：${callOutcomes.find((outcome) => outcome.id === context.outcome)?.label ?? ''}${context.promises.length ? `。${recapSentence(context.promises)}` : ''}${context.callback ? `。回电：${callbackSummary(context.callback)}` : ''}`}
         extra={
           <Button type="primary" onClick={onEnded}>
             {endLabel}
@@ -242,6 +255,17 @@ export function CallPanel({ record, settings, scripts, resume, endLabel = '返�
               </Button>
             ))}
           </Space>
+          {(state === 'close' || state === 'wrapUp') && context.outcome === 'callback' && (
+            <CallbackForm today={context.today} horizonDays={context.horizonDays} stewardName={settings.stewardName} value={context.callback} onSet={(callback) => send({ type: 'CALLBACK_SET', callback })} />
+          )}
+          {context.outcome === 'callback' && (
+            <Alert
+              type={context.callback ? 'success' : 'info'}
+              showIcon
+              style={{ marginTop: 8 }}
+              title={context.callback ? `回电安排：${callbackSummary(context.callback)}` : `还没有确定回电安排（不确定时默认明天回电${settings.stewardName ? `，由 ${settings.stewardName} 负责` : ''}）`}
+            />
+          )}
           {state === 'saveFailed' && <Alert type="error" showIcon style={{ marginTop: 8 }} title="通话记录没有保存成功" description={context.saveError} action={<Button onClick={() => send({ type: 'RETRY_SAVE' })}>重试</Button>} />}
         </Card>
       )}

@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Form, InputNumber, Skeleton, Space, Switch, TimePicker } from 'antd';
+import { App, Button, Drawer, Form, InputNumber, Select, Skeleton, Space, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../../electron/contract';
 import type { TeamSettings } from '../../../../domain/follow-up-rules';
@@ -14,6 +14,7 @@ interface Values {
   residential: boolean;
   shops: boolean;
   writtenDemand: boolean;
+  stewards: string[];
 }
 
 const toValues = (settings: TeamSettings): Values => ({
@@ -23,9 +24,10 @@ const toValues = (settings: TeamSettings): Values => ({
   maxCallsPerWeek: settings.maxCallsPerWeek,
   horizonDays: settings.horizonDays,
   ...settings.ladder,
+  stewards: settings.stewards,
 });
 
-/** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder. */
+/** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder, the stewards. */
 export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
   const api = useApi();
   const { message } = App.useApp();
@@ -41,6 +43,7 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
         maxCallsPerWeek: values.maxCallsPerWeek,
         horizonDays: values.horizonDays,
         ladder: { residential: values.residential, shops: values.shops, writtenDemand: values.writtenDemand },
+        stewards: values.stewards.map((name) => name.trim()).filter(Boolean),
       });
       message.success('团队设置已保存');
       onSaved();
@@ -92,6 +95,9 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
           </Form.Item>
           <Form.Item label="电话催缴 3 个月未果发 EMS 书面催告" name="writtenDemand" valuePropName="checked">
             <Switch />
+          </Form.Item>
+          <Form.Item label="管家名单" name="stewards" extra="跟进可以转给名单里的管家；输入姓名后按回车添加">
+            <Select mode="tags" aria-label="管家名单" placeholder="例如：王敏" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             保存
