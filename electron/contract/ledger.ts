@@ -5,6 +5,7 @@ import type { MergeStats } from '../../domain/import/merge';
 import type { RowError } from '../../domain/import/rows';
 import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../domain/ledger';
 import type { FollowUp, GrievanceRecord, PromiseRecord } from './calls';
+import type { QueueAction } from './follow-ups';
 
 const fen = z.number().int();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -118,6 +119,8 @@ export interface HouseholdRecord {
   promises: PromiseRecord[];
   grievances: GrievanceRecord[];
   followUps: FollowUp[];
+  /** What stewards did with this household's follow-ups (done, snoozed, handed over), newest first. */
+  queueActions: QueueAction[];
   /** Set while collection calls to this household are paused (an open repair revisit). */
   collectionPause: { until: string | null; reason: string } | null;
   /** The same owner's other units (same name and a shared phone). */

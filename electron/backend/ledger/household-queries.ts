@@ -185,6 +185,7 @@ export class HouseholdQueries {
         .sort((a, b) => b.date.localeCompare(a.date)),
       grievances: [...recorded.grievances].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       followUps: [...recorded.followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      queueActions: [...recorded.queueActions].sort((a, b) => b.at.localeCompare(a.at)),
       collectionPause: collectionPauseOf(recorded.grievances),
       otherUnits: [...others]
         .map((otherId) => this.ledger.household(otherId)!)

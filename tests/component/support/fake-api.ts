@@ -42,6 +42,7 @@ export const recordFixture = (): HouseholdRecord => ({
   promises: [],
   grievances: [],
   followUps: [],
+  queueActions: [],
   collectionPause: null,
   otherUnits: [],
 });

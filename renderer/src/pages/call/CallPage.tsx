@@ -80,7 +80,7 @@ export function CallPage() {
   return (
     <div className="call-page">
       <div className="call-record">
-        <RecordPanel key={recordKey} id={householdId} onChanged={() => undefined} inCall />
+        <RecordPanel key={recordKey} id={householdId} onChanged={() => setRecordKey((n) => n + 1)} inCall />
       </div>
       <div className="call-flow">
         {(started && !paused) || resume ? (

@@ -6,7 +6,10 @@ import type { HouseholdRecord } from '../../../../electron/contract';
 import { owedOf, type ArrearsItem } from '../../../../domain/ledger';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
+import { useStatusStore } from '../../stores/status-store';
+import { todayInShanghai } from '../../../../domain/clock';
 import { formatYuan, periodLabel } from '../../money';
+import { FollowUpList } from './FollowUpList';
 import { PaymentDialog } from './PaymentDialog';
 import { PhoneActions } from './PhoneActions';
 
@@ -40,6 +43,8 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
   const { data: record, error, loading, reload } = useApiData(() => api['households.get']({ id }), [api, id]);
   const [showPaid, setShowPaid] = useState(false);
   const [paying, setPaying] = useState(false);
+  // The backend's today (fixed in test mode), falling back to the machine's calendar.
+  const today = useStatusStore((state) => state.status?.today) ?? todayInShanghai();
   const groups = useMemo(() => (record ? groupByPeriod(record.items, showPaid) : []), [record, showPaid]);
 
   if (error && !record) return <Alert type="error" showIcon title="无法打开欠费档案" description={error.message} action={<Button onClick={reload}>重试</Button>} />;
@@ -235,17 +240,7 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
           {
             key: 'followUps',
             label: `跟进任务（${record.followUps.filter((f) => f.status === 'open').length}）`,
-            children: record.followUps.length ? (
-              <ul className="plain-list" aria-label="跟进任务">
-                {record.followUps.map((followUp) => (
-                  <li key={followUp.id}>
-                    {followUp.dueDate} {followUp.title}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进任务" />
-            ),
+            children: <FollowUpList record={record} today={today} onChanged={() => refreshAll()} />,
           },
           {
             key: 'access',

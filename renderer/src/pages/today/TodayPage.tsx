@@ -1,13 +1,15 @@
-import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { QueueRow } from '../../../../electron/contract';
+import type { QueueAction, QueueRow } from '../../../../electron/contract';
 import { queueKinds, type QueueKind } from '../../../../domain/follow-up-rules';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatYuan } from '../../money';
 import { useStatusStore } from '../../stores/status-store';
+import { PromiseMessageDialog } from './PromiseMessageDialog';
+import { QueueActionDialog, type QueueActionKind } from './QueueActionDialog';
 import { TeamSettingsDrawer } from './TeamSettingsDrawer';
 
 const kindColors: Record<QueueKind, string> = {
@@ -21,6 +23,16 @@ const kindColors: Record<QueueKind, string> = {
   'monthly-round': 'default',
 };
 
+/** Who a row belongs to, for the 负责人 filter: everyone's, mine, the team pool's, or one steward's. */
+type OwnerFilter = { kind: 'all' } | { kind: 'pool' } | { kind: 'steward'; name: string };
+
+const ownerMatches = (filter: OwnerFilter, row: QueueRow) => filter.kind === 'all' || (filter.kind === 'pool' ? row.owner === null : row.owner === filter.name);
+
+const actionLabels: Record<QueueActionKind, string> = { complete: '已标记完成', snooze: '已暂缓', reassign: '已转交' };
+
+/** Letter keys for the highlighted row (outside text fields). */
+const actionKeys: Record<string, QueueActionKind> = { d: 'complete', s: 'snooze', r: 'reassign' };
+
 /** 今日跟进: the day's list, most urgent first, each with the reason it is there. */
 export function TodayPage() {
   const api = useApi();
@@ -31,21 +43,58 @@ export function TodayPage() {
   const [community, setCommunity] = useState<string | undefined>();
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const [owner, setOwner] = useState<OwnerFilter>({ kind: 'all' });
+  const [dialog, setDialog] = useState<{ row: QueueRow; action: QueueActionKind | 'message' } | null>(null);
+  const [teamTick, setTeamTick] = useState(0);
+  const { message } = App.useApp();
   const day = date ?? backendToday ?? null;
   const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
+  const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
+  const me = people.data?.me ?? '';
+  const stewards = [...new Set([...(me ? [me] : []), ...(people.data?.team ?? [])])];
 
-  const visible = (queue.data?.rows ?? []).filter((row) => (!kind || row.kind === kind) && (!community || row.community === community));
+  // The cards count what the community and owner filters leave; a card then narrows to its kind.
+  const scoped = (queue.data?.rows ?? []).filter((row) => (!community || row.community === community) && ownerMatches(owner, row));
+  const counts = Object.fromEntries(queueKinds.map((entry) => [entry.id, scoped.filter((row) => row.kind === entry.id).length])) as Record<QueueKind, number>;
+  const visible = scoped.filter((row) => !kind || row.kind === kind);
   // The highlighted row: the one chosen with ↑↓, else the first that may be called now.
   const current = visible.find((row) => row.householdId === selected) ?? visible.find((row) => row.callable) ?? visible[0];
   const startCall = (row: QueueRow | undefined) => {
     if (row?.callable) navigate(`/call/${encodeURIComponent(row.householdId)}?from=today`);
+  };
+  const acted = (action: QueueAction) => {
+    setDialog(null);
+    queue.reload();
+    const key = `queue-${action.id}`;
+    const undo = async () => {
+      message.destroy(key);
+      try {
+        await api['followups.undo']({ householdId: action.householdId, actionId: action.id });
+        message.success('已撤销');
+      } catch (error) {
+        message.error(error instanceof Error ? error.message : String(error));
+      }
+      queue.reload();
+    };
+    message.success({
+      key,
+      duration: 8,
+      content: (
+        <span>
+          {actionLabels[action.action]}
+          <Button type="link" size="small" onClick={() => void undo()}>
+            撤销
+          </Button>
+        </span>
+      ),
+    });
   };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || dialog) return;
       const index = current ? visible.indexOf(current) : -1;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -54,6 +103,9 @@ export function TodayPage() {
       } else if (event.key === 'Enter') {
         event.preventDefault();
         startCall(current);
+      } else if (current && actionKeys[event.key.toLowerCase()]) {
+        event.preventDefault();
+        setDialog({ row: current, action: actionKeys[event.key.toLowerCase()]! });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -73,6 +125,18 @@ export function TodayPage() {
         </Typography.Title>
         <DatePicker aria-label="跟进日期" value={dayjs(queue.data.date)} allowClear={false} onChange={(value) => setDate(value ? value.format('YYYY-MM-DD') : null)} />
         <Select aria-label="小区" allowClear placeholder="全部小区" style={{ width: 150 }} value={community} onChange={setCommunity} options={communities.map((name) => ({ value: name, label: name }))} />
+        <Select
+          aria-label="负责人"
+          style={{ width: 170 }}
+          value={owner.kind === 'steward' ? `steward:${owner.name}` : owner.kind}
+          onChange={(value: string) => setOwner(value.startsWith('steward:') ? { kind: 'steward', name: value.slice('steward:'.length) } : { kind: value as 'all' | 'pool' })}
+          options={[
+            { value: 'all', label: '全部负责人' },
+            ...(me ? [{ value: `steward:${me}`, label: `我的（${me}）` }] : []),
+            { value: 'pool', label: '团队池' },
+            ...stewards.filter((name) => name !== me).map((name) => ({ value: `steward:${name}`, label: name })),
+          ]}
+        />
         <Button onClick={() => setEditing(true)}>团队设置</Button>
       </Space>
       {editing && (
@@ -80,19 +144,33 @@ export function TodayPage() {
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);
+            setTeamTick((n) => n + 1);
             queue.reload();
           }}
         />
       )}
+      {dialog?.action === 'message' && (
+        <PromiseMessageDialog
+          row={dialog.row}
+          onCancel={() => setDialog(null)}
+          onSent={() => {
+            setDialog(null);
+            queue.reload();
+          }}
+        />
+      )}
+      {dialog && dialog.action !== 'message' && (
+        <QueueActionDialog row={dialog.row} action={dialog.action} today={queue.data.date} stewards={stewards} onDone={acted} onCancel={() => setDialog(null)} />
+      )}
       <div className="today-cards">
         {queueKinds.map((entry) => (
           <Card key={entry.id} size="small" hoverable className={kind === entry.id ? 'active' : ''} onClick={() => setKind(kind === entry.id ? null : entry.id)} aria-label={entry.label}>
-            <Statistic title={entry.label} value={queue.data!.counts[entry.id]} />
+            <Statistic title={entry.label} value={counts[entry.id]} />
           </Card>
         ))}
       </div>
       {rows.length === 0 ? (
-        <Empty description={kind ? '这一类今天没有要跟进的' : '今天没有要跟进的，辛苦了'} />
+        <Empty description={kind || community || owner.kind !== 'all' ? '没有符合筛选条件的跟进' : '今天没有要跟进的，辛苦了'} />
       ) : (
         <Table<QueueRow>
           aria-label="跟进列表"
@@ -120,25 +198,42 @@ export function TodayPage() {
                 </span>
               ),
             },
-            { title: '欠费', dataIndex: 'owedFen', align: 'right', width: 120, render: (value: number) => formatYuan(value) },
+            { title: '欠费', dataIndex: 'owedFen', align: 'right', width: 110, render: (value: number) => formatYuan(value) },
+            { title: '负责人', dataIndex: 'owner', width: 90, render: (value: string | null) => value ?? <Typography.Text type="secondary">团队池</Typography.Text> },
             {
               title: '',
-              width: 130,
-              render: (_value, row) =>
-                row.callable ? (
-                  <Button size="small" type="primary" onClick={() => startCall(row)}>
-                    开始通话
+              width: 260,
+              render: (_value, row) => (
+                <Space size={4}>
+                  {row.kind === 'promise-message' ? (
+                    <Button size="small" type="primary" onClick={() => setDialog({ row, action: 'message' })}>
+                      发提醒
+                    </Button>
+                  ) : row.callable ? (
+                    <Button size="small" type="primary" onClick={() => startCall(row)}>
+                      开始通话
+                    </Button>
+                  ) : (
+                    <Tooltip title={row.notCallableBecause.join('；')}>
+                      <Tag>暂不可拨</Tag>
+                    </Tooltip>
+                  )}
+                  <Button size="small" type="link" aria-label={`完成：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'complete' })}>
+                    完成
                   </Button>
-                ) : (
-                  <Tooltip title={row.notCallableBecause.join('；')}>
-                    <Tag>暂不可拨</Tag>
-                  </Tooltip>
-                ),
+                  <Button size="small" type="link" aria-label={`暂缓：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'snooze' })}>
+                    暂缓
+                  </Button>
+                  <Button size="small" type="link" aria-label={`转给：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'reassign' })}>
+                    转给
+                  </Button>
+                </Space>
+              ),
             },
           ]}
           rowClassName={(row) => (row === current ? 'row-selected' : '')}
           onRow={(row) => ({ onClick: () => setSelected(row.householdId), onDoubleClick: () => navigate(`/households/${encodeURIComponent(row.householdId)}`) })}
-          footer={() => <Typography.Text type="secondary">↑↓ 选择 · Enter 开始通话（通话结束后回到这里，继续下一户） · 双击查看档案</Typography.Text>}
+          footer={() => <Typography.Text type="secondary">↑↓ 选择 · Enter 开始通话（通话结束后回到这里，继续下一户） · D 完成 · S 暂缓 · R 转给 · 双击查看档案</Typography.Text>}
         />
       )}
     </Space>

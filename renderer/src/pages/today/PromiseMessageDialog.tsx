@@ -1,0 +1,105 @@
+import { Alert, App, Button, Form, Input, Modal, Radio, Skeleton, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { ApiError, type QueueRow } from '../../../../electron/contract';
+import { parseEntryKey } from '../../../../domain/follow-up-rules';
+import { renderScript, valuesFor } from '../../../../scripts-library/render';
+import { currentVersion } from '../../../../scripts-library/schema';
+import { suggestScripts } from '../../../../scripts-library/suggest';
+import { useApi } from '../../api/api-context';
+import { useApiData } from '../../hooks/use-api-data';
+
+interface Props {
+  row: QueueRow;
+  onSent(): void;
+  onCancel(): void;
+}
+
+/**
+ * The day-before reminder: the library's 约定日前提醒 filled in for this owner and promise, to copy into
+ * 短信 or 微信; "已发送" logs it on the contact record and takes it off the list.
+ */
+export function PromiseMessageDialog({ row, onSent, onCancel }: Props) {
+  const api = useApi();
+  const { message } = App.useApp();
+  const sources = useApiData(
+    async () => ({ record: await api['households.get']({ id: row.householdId }), settings: await api['settings.get']({}), scripts: (await api['scripts.list']({})).entries }),
+    [api, row.householdId],
+  );
+  const [channel, setChannel] = useState<'短信' | '微信'>('微信');
+  const [edited, setEdited] = useState<string | null>(null);
+  const suggested = useMemo(() => {
+    if (!sources.data) return null;
+    const { record, settings, scripts } = sources.data;
+    const promiseId = parseEntryKey(row.entryKey)?.ref;
+    const promise = record.promises.find((entry) => entry.id === promiseId);
+    const [script] = suggestScripts(scripts, ['message-promise-due'], { ownerType: 'A', kind: record.household.kind, tone: '温和' });
+    if (!script) return '';
+    const version = currentVersion(script);
+    return renderScript(version.text, valuesFor({ household: record.household, summary: record.summary, settings, ...(promise ? { promise } : {}) }), version.fallbacks).text;
+  }, [sources.data, row.entryKey]);
+  const text = edited ?? suggested;
+  const [saving, setSaving] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text ?? '');
+      message.success('已复制，粘贴到短信或微信发给业主');
+    } catch {
+      message.warning('无法自动复制，请手动选中文字复制');
+    }
+  };
+
+  const sent = async () => {
+    setSaving(true);
+    try {
+      await api['contacts.logMessage']({ householdId: row.householdId, channel, text: text ?? '', entryKey: row.entryKey });
+      message.success(`已记录：${channel}提醒已发送`);
+      onSent();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`到期前提醒：${row.community} ${row.roomLabel} ${row.ownerName}`}
+      onCancel={onCancel}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onCancel}>
+          取消
+        </Button>,
+        <Button key="copy" disabled={!text} onClick={() => void copy()}>
+          复制文字
+        </Button>,
+        <Button key="sent" type="primary" loading={saving} disabled={!text?.trim()} onClick={() => void sent()}>
+          已发送，记一笔
+        </Button>,
+      ]}
+    >
+      {sources.error ? (
+        <Alert type="error" showIcon title="无法读取这一户" description={sources.error.message} />
+      ) : text === null ? (
+        <Skeleton active />
+      ) : (
+        <Form layout="vertical">
+          <Form.Item label="发送方式">
+            <Radio.Group aria-label="发送方式" value={channel} onChange={(event) => setChannel(event.target.value as '短信' | '微信')}>
+              <Radio value="微信">微信</Radio>
+              <Radio value="短信">短信</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="消息内容" extra="一户一条，单独发给业主；不要发到群里。可以改动后再发。">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {!text && <Alert type="warning" showIcon title="话术库里没有“约定日前提醒”，请自己写一条" />}
+              <Input.TextArea aria-label="消息内容" value={text} maxLength={500} autoSize={{ minRows: 4 }} onChange={(event) => setEdited(event.target.value)} />
+            </Space>
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

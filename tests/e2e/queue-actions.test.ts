@@ -1,0 +1,101 @@
+/**
+ * Working 今日跟进 the way a steward does: hand a household to a colleague and filter by who owns it; mark a
+ * notice issued with a reason and take it back; snooze a household and see it return on its day.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../helpers/ledger';
+import { makeDataDir, startApp, type RunningApp } from './support/app-server';
+import { openBrowser, saveScreenshot } from './support/browser';
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+const table = () => page.getByRole('table');
+const rowWith = (text: string) => table().getByRole('row').filter({ hasText: text });
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  app = await startApp({ dataDir: makeDataDir(), args: ['--demo-households', '0', '--today', '2025-11-26'] });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: '业主欠费' }).click();
+  await page.getByRole('button', { name: /导入台账/ }).first().click();
+  await page.locator('input[type=file]').setInputFiles(fixturePath('gbk-system-a.csv'));
+  await page.getByRole('button', { name: /下一步/ }).click();
+  await page.getByRole('button', { name: /确认导入/ }).click();
+  await page.getByText('导入完成').waitFor();
+  await page.getByRole('button', { name: /完\s*成/ }).click();
+  await page.getByRole('link', { name: '今日跟进' }).click();
+  await page.getByRole('heading', { name: '今日跟进' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('working the queue', () => {
+  it('hands a household to a colleague from the roster and filters by owner', async () => {
+    await page.getByRole('button', { name: '团队设置' }).click();
+    const roster = page.getByLabel('管家名单');
+    await roster.fill('李娜');
+    await roster.press('Enter');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('团队设置已保存').waitFor();
+
+    const first = table().getByRole('row').nth(1);
+    const owner = (await first.locator('td').nth(1).innerText()).trim().split(/\s+/).pop()!;
+    await first.click();
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('转给其他管家').waitFor();
+    await dialog.getByLabel('转给').click();
+    await page.getByTitle('李娜').click();
+    await dialog.getByLabel('原因').fill('李娜熟悉这户');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已转交').waitFor();
+    await rowWith(owner).getByText('李娜').waitFor();
+
+    await page.getByLabel('负责人').click();
+    await page.getByTitle('李娜', { exact: true }).last().click();
+    await rowWith(owner).waitFor();
+    expect(await table().getByRole('row').count()).toBe(2); // the header and the one household
+    await saveScreenshot(page, 'today-filtered-by-owner');
+    await page.getByLabel('负责人').click();
+    await page.getByTitle('全部负责人').click();
+  });
+
+  it('marks a notice issued with a reason, and undo brings it back', async () => {
+    const noticeRow = rowWith('应发').first();
+    const owner = (await noticeRow.locator('td').nth(1).innerText()).trim().split(/\s+/).pop()!;
+    await noticeRow.getByRole('button', { name: /^完成/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('标记完成').waitFor();
+    await saveScreenshot(page, 'today-complete-dialog');
+    await dialog.getByText('已张贴并拍照留存').click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已标记完成').waitFor();
+    await page.waitForFunction((name) => ![...document.querySelectorAll('tr')].some((tr) => tr.textContent?.includes(name) && tr.textContent.includes('应发')), owner);
+    await page.locator('.ant-message-notice').filter({ hasText: '已标记完成' }).getByRole('button', { name: /撤\s*销/ }).click();
+    await page.getByText('已撤销').waitFor();
+    await rowWith(owner).filter({ hasText: '应发' }).waitFor();
+  });
+
+  it('snoozes a household: gone today, back on the chosen day', async () => {
+    const row = table().getByRole('row').nth(1);
+    const owner = (await row.locator('td').nth(1).innerText()).trim().split(/\s+/).pop()!;
+    await row.getByRole('button', { name: /^暂缓/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('业主出差 / 在外地').click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已暂缓').waitFor();
+    await page.waitForFunction((name) => ![...document.querySelectorAll('tbody tr')].some((tr) => tr.textContent?.includes(name)), owner);
+    // The default: three days later.
+    await page.getByLabel('跟进日期').fill('2025-11-29');
+    await page.getByLabel('跟进日期').press('Enter');
+    await page.getByRole('heading', { name: '2025-11-29 的跟进' }).waitFor();
+    await rowWith(owner).waitFor();
+  });
+});
