@@ -108,6 +108,8 @@ export function noticeDue(input: {
   /** The first phone reminder since the arrears began, if any. */
   firstPhoneReminderOn: IsoDate | null;
   alreadyIssued: readonly NoticeKind[];
+  /** The same, with the day each was issued: a shop's second 催费通知书 counts only from the next month's 5th. */
+  issuedOn?: readonly { notice: NoticeKind; day: IsoDate }[];
   ladder: TeamSettings['ladder'];
 }): NoticeKind | null {
   const { kind, monthsOwed, today, alreadyIssued, ladder } = input;
@@ -130,7 +132,11 @@ export function noticeDue(input: {
   const nextMonth = addMonths(`${billed}-01`, 1).slice(0, 7);
   const thisMonth = today.slice(0, 7);
   if (thisMonth > nextMonth || (thisMonth === nextMonth && day(today) >= 13)) return due('限期缴费通知书');
-  if (thisMonth === nextMonth && day(today) >= 5) return due('催费通知书');
+  if (thisMonth === nextMonth && day(today) >= 5) {
+    if (!input.issuedOn) return due('催费通知书');
+    const again = input.issuedOn.some((entry) => entry.notice === '催费通知书' && entry.day >= `${nextMonth}-05`);
+    return again ? null : '催费通知书';
+  }
   if (thisMonth === billed && day(today) >= 25) return due('催费通知书');
   return due('收费通知书');
 }
@@ -295,8 +301,8 @@ export function parseEntryKey(key: string): { kind: QueueKind; ref: string } | n
 }
 
 /** Notices issued in the current arrears spell (since the earliest unpaid period began). */
-export function noticesInSpell(notices: QueueHandling['notices'], earliestUnpaid: IsoDate | null): NoticeKind[] {
-  return earliestUnpaid ? notices.filter((entry) => entry.day >= earliestUnpaid).map((entry) => entry.notice) : [];
+export function noticesInSpell(notices: QueueHandling['notices'], earliestUnpaid: IsoDate | null): QueueHandling['notices'] {
+  return earliestUnpaid ? notices.filter((entry) => entry.day >= earliestUnpaid) : [];
 }
 
 export interface HouseholdFacts {
@@ -311,6 +317,8 @@ export interface HouseholdFacts {
   contactDays: IsoDate[];
   openDispute: boolean;
   noticesIssued: NoticeKind[];
+  /** The notices issued with their days (for the shop ladder's second 催费通知书). */
+  noticesIssuedOn?: QueueHandling['notices'];
   firstPhoneReminderOn: IsoDate | null;
   lastReminderOn: IsoDate | null;
   /** Entries marked done and a standing snooze; absent means none. */
@@ -363,6 +371,7 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
     earliestUnpaid: facts.earliestUnpaid,
     firstPhoneReminderOn: facts.firstPhoneReminderOn,
     alreadyIssued: facts.noticesIssued,
+    ...(facts.noticesIssuedOn ? { issuedOn: facts.noticesIssuedOn } : {}),
     ladder: settings.ladder,
   });
   if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`, noticeEntryKey(notice, today));

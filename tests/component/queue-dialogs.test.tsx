@@ -7,7 +7,7 @@ import { ApiError, type Api, type QueueRow } from '../../electron/contract';
 import { defaultEntries } from '../../scripts-library/default-library';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { FollowUpList } from '../../renderer/src/pages/households/FollowUpList';
-import { PromiseMessageDialog } from '../../renderer/src/pages/today/PromiseMessageDialog';
+import { MessageDialog } from '../../renderer/src/pages/today/MessageDialog';
 import { QueueActionDialog, type QueueActionKind } from '../../renderer/src/pages/today/QueueActionDialog';
 import { fakeApi, recordFixture } from './support/fake-api';
 
@@ -82,7 +82,7 @@ describe('QueueActionDialog', () => {
   });
 });
 
-describe('PromiseMessageDialog', () => {
+describe('MessageDialog', () => {
   it('fills the library’s message for this owner and promise, and logs it when sent', async () => {
     const user = userEvent.setup();
     const record = { ...recordFixture(), promises: [{ id: 'p1', householdId: '观山水|8-2-1203', contactId: 'c1', createdAt: '2026-11-20T10:00:00+08:00', status: 'pending' as const, date: '2026-11-27', amountFen: 100_000, channel: '微信' as const }] };
@@ -96,7 +96,7 @@ describe('PromiseMessageDialog', () => {
     render(
       <AntApp>
         <ApiProvider api={api}>
-          <PromiseMessageDialog row={row({ kind: 'promise-message', entryKey: 'promise-message:p1', reason: '明天是约定缴费日，今天发条提醒' })} onSent={onSent} onCancel={vi.fn()} />
+          <MessageDialog row={row({ kind: 'promise-message', entryKey: 'promise-message:p1', reason: '明天是约定缴费日，今天发条提醒' })} onSent={onSent} onCancel={vi.fn()} />
         </ApiProvider>
       </AntApp>,
     );
@@ -134,5 +134,22 @@ describe('FollowUpList on the record', () => {
     await user.click(confirm());
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(api['followups.act']).toHaveBeenCalledWith({ action: 'complete', householdId: '观山水|8-2-1203', entryKey: 'repair-revisit:f1', reason: '已修好，业主确认' });
+  });
+});
+
+describe('MessageDialog for the monthly round', () => {
+  it('uses the library’s 缴费提醒 with the owner’s arrears', async () => {
+    const api = { ...fakeApi(), 'scripts.list': vi.fn(async () => ({ entries: defaultEntries('2026-01-01T00:00:00+08:00') })) };
+    render(
+      <AntApp>
+        <ApiProvider api={api}>
+          <MessageDialog row={row({ kind: 'monthly-round', entryKey: 'monthly-round:2026-11', reason: '本月尚未提醒，欠费 2 个月' })} onSent={vi.fn()} onCancel={vi.fn()} />
+        </ApiProvider>
+      </AntApp>,
+    );
+    await screen.findByText(/缴费提醒：观山水 8栋2单元1203/);
+    const text = (await screen.findByLabelText('消息内容')) as HTMLTextAreaElement;
+    expect(text.value).toContain('2,619.00 元');
+    expect(text.value).not.toMatch(/\{[^}]*\}/);
   });
 });

@@ -17,7 +17,8 @@ const dataDir = makeDataDir();
 /** Opens the n-th owing household (sorted by amount owed) and returns its title. */
 async function openHousehold(index: number): Promise<string> {
   await page.getByRole('link', { name: '业主欠费' }).click();
-  await page.locator('.ant-table-row').nth(index).click();
+  // The households page's own rows: right after the click on 业主欠费, 今日跟进's table may still be on screen.
+  await page.locator('.households-page .ant-table-row').nth(index).click();
   const title = page.getByRole('region', { name: '欠费档案' }).locator('h4').first();
   await title.waitFor();
   return (await title.textContent())!.trim();

@@ -171,6 +171,7 @@ export class TodayQueueBuilder {
 function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRow | null {
   const { household, summary, recorded } = sources;
   const states = promiseStates(sources.payments, recorded, date, settings.graceDays);
+  const issued = noticesInSpell(recorded.handling.notices, summary.earliestUnpaid);
   const facts: HouseholdFacts = {
     householdId: household.id,
     kind: household.kind,
@@ -181,7 +182,8 @@ function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRo
     followUps: recorded.followUps,
     contactDays: recorded.contactDays,
     openDispute: sources.openDispute,
-    noticesIssued: noticesInSpell(recorded.handling.notices, summary.earliestUnpaid),
+    noticesIssued: issued.map((entry) => entry.notice),
+    noticesIssuedOn: issued,
     firstPhoneReminderOn: sources.firstPhoneReminderOn,
     lastReminderOn: recorded.contactDays[recorded.contactDays.length - 1] ?? null,
     handling: recorded.handling,

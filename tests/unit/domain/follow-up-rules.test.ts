@@ -258,10 +258,22 @@ describe('queue handling', () => {
 
   it('counts notices issued in the current arrears spell only', () => {
     const handling = digestQueueActions([act('complete', { entryKey: 'notice:收费通知书:2026-02', at: '2026-02-10T10:00:00+08:00' }), act('complete', { entryKey: 'notice:催费通知书:2026-10', at: '2026-10-10T10:00:00+08:00' })]);
-    expect(noticesInSpell(handling.notices, '2026-08-01')).toEqual(['催费通知书']);
+    expect(noticesInSpell(handling.notices, '2026-08-01')).toEqual([{ notice: '催费通知书', day: '2026-10-10' }]);
     expect(noticesInSpell(handling.notices, null)).toEqual([]);
     // With the 收费通知书 of an earlier spell not counting, it is due again.
-    expect(queueEntries({ ...facts, promises: [], followUps: [], noticesIssued: noticesInSpell(handling.notices, '2026-08-01') }, '2026-11-10', defaultTeamSettings)[0]).toMatchObject({ kind: 'notice', reason: '应发收费通知书（欠费 3 个月）' });
+    const noticesIssued = noticesInSpell(handling.notices, '2026-08-01').map((entry) => entry.notice);
+    expect(queueEntries({ ...facts, promises: [], followUps: [], noticesIssued }, '2026-11-10', defaultTeamSettings)[0]).toMatchObject({ kind: 'notice', reason: '应发收费通知书（欠费 3 个月）' });
+  });
+
+  it('asks a shop for its 催费通知书 again from the next month’s 5th, once', () => {
+    const shop = { kind: '商铺' as const, monthsOwed: 1, earliestUnpaid: '2026-11-01', firstPhoneReminderOn: null, ladder: defaultTeamSettings.ladder };
+    const onThe25th = [{ notice: '收费通知书' as const, day: '2026-11-02' }, { notice: '催费通知书' as const, day: '2026-11-25' }];
+    const kinds = (list: typeof onThe25th) => list.map((entry) => entry.notice);
+    expect(noticeDue({ ...shop, today: '2026-11-28', alreadyIssued: kinds(onThe25th), issuedOn: onThe25th })).toBeNull();
+    expect(noticeDue({ ...shop, today: '2026-12-05', alreadyIssued: kinds(onThe25th), issuedOn: onThe25th })).toBe('催费通知书');
+    const again = [...onThe25th, { notice: '催费通知书' as const, day: '2026-12-05' }];
+    expect(noticeDue({ ...shop, today: '2026-12-08', alreadyIssued: kinds(again), issuedOn: again })).toBeNull();
+    expect(noticeDue({ ...shop, today: '2026-12-13', alreadyIssued: kinds(again), issuedOn: again })).toBe('限期缴费通知书');
   });
 });
 

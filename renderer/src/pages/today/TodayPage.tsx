@@ -8,7 +8,7 @@ import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatYuan } from '../../money';
 import { useStatusStore } from '../../stores/status-store';
-import { PromiseMessageDialog } from './PromiseMessageDialog';
+import { MessageDialog, messageStages } from './MessageDialog';
 import { QueueActionDialog, type QueueActionKind } from './QueueActionDialog';
 import { TeamSettingsDrawer } from './TeamSettingsDrawer';
 
@@ -150,7 +150,7 @@ export function TodayPage() {
         />
       )}
       {dialog?.action === 'message' && (
-        <PromiseMessageDialog
+        <MessageDialog
           row={dialog.row}
           onCancel={() => setDialog(null)}
           onSent={() => {
@@ -202,14 +202,10 @@ export function TodayPage() {
             { title: '负责人', dataIndex: 'owner', width: 90, render: (value: string | null) => value ?? <Typography.Text type="secondary">团队池</Typography.Text> },
             {
               title: '',
-              width: 260,
+              width: 320,
               render: (_value, row) => (
                 <Space size={4}>
-                  {row.kind === 'promise-message' ? (
-                    <Button size="small" type="primary" onClick={() => setDialog({ row, action: 'message' })}>
-                      发提醒
-                    </Button>
-                  ) : row.callable ? (
+                  {row.kind === 'promise-message' ? null : row.callable ? (
                     <Button size="small" type="primary" onClick={() => startCall(row)}>
                       开始通话
                     </Button>
@@ -217,6 +213,11 @@ export function TodayPage() {
                     <Tooltip title={row.notCallableBecause.join('；')}>
                       <Tag>暂不可拨</Tag>
                     </Tooltip>
+                  )}
+                  {messageStages[row.kind] && (
+                    <Button size="small" type={row.kind === 'promise-message' ? 'primary' : 'default'} onClick={() => setDialog({ row, action: 'message' })}>
+                      发提醒
+                    </Button>
                   )}
                   <Button size="small" type="link" aria-label={`完成：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'complete' })}>
                     完成

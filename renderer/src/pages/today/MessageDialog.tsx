@@ -1,7 +1,8 @@
 import { Alert, App, Button, Form, Input, Modal, Radio, Skeleton, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, type QueueRow } from '../../../../electron/contract';
-import { parseEntryKey } from '../../../../domain/follow-up-rules';
+import { parseEntryKey, type QueueKind } from '../../../../domain/follow-up-rules';
+import { stageLabel, type StageId } from '../../../../scripts-library/stages';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
 import { currentVersion } from '../../../../scripts-library/schema';
 import { suggestScripts } from '../../../../scripts-library/suggest';
@@ -14,11 +15,20 @@ interface Props {
   onCancel(): void;
 }
 
+/** Rows a text message can settle, and the library stage it comes from. */
+export const messageStages: Partial<Record<QueueKind, { stage: StageId; title: string }>> = {
+  'promise-message': { stage: 'message-promise-due', title: '到期前提醒' },
+  'broken-promise': { stage: 'message-broken-promise', title: '失约提醒' },
+  'monthly-round': { stage: 'message-reminder', title: '缴费提醒' },
+};
+
 /**
- * The day-before reminder: the library's 约定日前提醒 filled in for this owner and promise, to copy into
- * 短信 or 微信; "已发送" logs it on the contact record and takes it off the list.
+ * A reminder by 短信 or 微信: the library's message for the row's kind (the day before a promise, after a broken
+ * one, the monthly round) filled in for this owner and promise, to copy; "已发送" logs it on the contact record
+ * and takes the entry off the list.
  */
-export function PromiseMessageDialog({ row, onSent, onCancel }: Props) {
+export function MessageDialog({ row, onSent, onCancel }: Props) {
+  const { stage, title } = messageStages[row.kind] ?? messageStages['promise-message']!;
   const api = useApi();
   const { message } = App.useApp();
   const sources = useApiData(
@@ -32,11 +42,11 @@ export function PromiseMessageDialog({ row, onSent, onCancel }: Props) {
     const { record, settings, scripts } = sources.data;
     const promiseId = parseEntryKey(row.entryKey)?.ref;
     const promise = record.promises.find((entry) => entry.id === promiseId);
-    const [script] = suggestScripts(scripts, ['message-promise-due'], { ownerType: 'A', kind: record.household.kind, tone: '温和' });
+    const [script] = suggestScripts(scripts, [stage], { ownerType: 'A', kind: record.household.kind, tone: '温和' });
     if (!script) return '';
     const version = currentVersion(script);
     return renderScript(version.text, valuesFor({ household: record.household, summary: record.summary, settings, ...(promise ? { promise } : {}) }), version.fallbacks).text;
-  }, [sources.data, row.entryKey]);
+  }, [sources.data, row.entryKey, stage]);
   const text = edited ?? suggested;
   const [saving, setSaving] = useState(false);
 
@@ -65,7 +75,7 @@ export function PromiseMessageDialog({ row, onSent, onCancel }: Props) {
   return (
     <Modal
       open
-      title={`到期前提醒：${row.community} ${row.roomLabel} ${row.ownerName}`}
+      title={`${title}：${row.community} ${row.roomLabel} ${row.ownerName}`}
       onCancel={onCancel}
       destroyOnHidden
       footer={[
@@ -94,7 +104,7 @@ export function PromiseMessageDialog({ row, onSent, onCancel }: Props) {
           </Form.Item>
           <Form.Item label="消息内容" extra="一户一条，单独发给业主；不要发到群里。可以改动后再发。">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              {!text && <Alert type="warning" showIcon title="话术库里没有“约定日前提醒”，请自己写一条" />}
+              {!text && <Alert type="warning" showIcon title={`话术库里没有“${stageLabel(stage)}”，请自己写一条`} />}
               <Input.TextArea aria-label="消息内容" value={text} maxLength={500} autoSize={{ minRows: 4 }} onChange={(event) => setEdited(event.target.value)} />
             </Space>
           </Form.Item>
