@@ -170,6 +170,11 @@ export function outsideWindowReason(time: string, settings: Pick<TeamSettings, '
   return `现在不在通话时段（${settings.callWindows.map((window) => `${window.start}–${window.end}`).join('、')}）`;
 }
 
+/** Why a callback agreed for a time of day should wait, or null once that time has come (or none was agreed). */
+export function callbackNotYetReason(dueTime: string | null, time: string): string | null {
+  return dueTime && time < dueTime ? `约好 ${dueTime} 回电，还没到时间` : null;
+}
+
 /**
  * Why a household may not be contacted on a day, whatever the hour: the daily and weekly caps (across
  * channels), a standing dispute, a promise whose date has not come yet.

@@ -116,6 +116,23 @@ describe('working the queue', () => {
     backend.close();
   });
 
+  it('lists today’s callbacks with their owner, untimed first; a timed one waits for its time', async () => {
+    const { backend, clock, queue } = await setUp('2025-11-10');
+    const callback = (householdId: string, time: string | null, owner: string | null) =>
+      call(backend, 'calls.save', { householdId, startedAt: '2025-11-10T10:00:00+08:00', outcome: 'callback', notes: '', refusalReason: null, objection: null, grievances: [], promises: [], callback: { date: '2025-11-11', time, owner } });
+    await callback(LEAKY, '19:30', null);
+    await callback(OTHER, null, null);
+    clock.today = '2025-11-11'; // test mode: it is 10:00
+    const callbacks = (await queue()).rows.filter((row) => row.kind === 'callback');
+    expect(callbacks.map((row) => [row.householdId, row.dueTime, row.owner, row.callable])).toEqual([
+      [OTHER, null, null, true],
+      [LEAKY, '19:30', null, false],
+    ]);
+    expect(callbacks[1]!.reason).toBe('约好回电 19:30');
+    expect(callbacks[1]!.notCallableBecause).toEqual(['约好 19:30 回电，还没到时间']);
+    backend.close();
+  });
+
   it('the queue kept between builds matches one built from scratch after calls, payments and actions', async () => {
     const { backend, clock, queue, act } = await setUp('2025-11-10');
     const fresh = (date: string) => new TodayQueueBuilder(backend.ctx.ledger, backend.ctx.contacts).build(date, '10:00', backend.ctx.store.file('teamSettings').read());

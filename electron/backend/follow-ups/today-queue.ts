@@ -8,10 +8,11 @@
  *   (the stores replace those objects on change, so identity says what changed);
  * - each household's row for one (day, settings), kept in a sorted list that is patched, household by
  *   household, from the stores' change logs (a call or a payment touches one household).
- * The time of day only decides the call-window reason, applied to the finished list.
+ * The time of day only decides the call-window and callback-time reasons, applied to the finished list.
  */
 import type { QueueRow, TodayQueue } from '../../contract';
 import {
+  callbackNotYetReason,
   contactLimitReasons,
   noticesInSpell,
   outsideWindowReason,
@@ -51,8 +52,14 @@ interface Sources {
   openDispute: boolean;
 }
 
-/** Most urgent first, then the largest debt; the id makes the order total, so a row can be found by search. */
-const byUrgency = (a: QueueRow, b: QueueRow): number => a.priority - b.priority || b.owedFen - a.owedFen || (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0);
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Most urgent first; callbacks by their agreed time (any time first); then the largest debt. The id makes the
+ * order total, so a row can be found by binary search.
+ */
+const byUrgency = (a: QueueRow, b: QueueRow): number =>
+  a.priority - b.priority || compare(a.dueTime ?? '', b.dueTime ?? '') || b.owedFen - a.owedFen || compare(a.householdId, b.householdId);
 
 function lowerBound(sorted: readonly QueueRow[], row: QueueRow): number {
   let low = 0;
@@ -104,9 +111,14 @@ export class TodayQueueBuilder {
     }
     current.ledgerRevision = this.ledger.changes.revision;
     current.contactsRevision = this.contacts.changes.revision;
-    const reason = outsideWindowReason(time, settings);
-    // Rows are stored as if inside a call window; outside one, nobody may be called.
-    const rows = reason ? current.sorted.map((row) => ({ ...row, callable: false, notCallableBecause: [reason, ...row.notCallableBecause] })) : current.sorted.slice();
+    // Rows are stored whatever the hour; now, outside a call window nobody may be called, and a callback agreed
+    // for later today waits for its time.
+    const outside = outsideWindowReason(time, settings);
+    const rows = current.sorted.map((row) => {
+      const notYet = callbackNotYetReason(row.dueTime, time);
+      if (!outside && !notYet) return row;
+      return { ...row, callable: false, notCallableBecause: [...(outside ? [outside] : []), ...(notYet ? [notYet] : []), ...row.notCallableBecause] };
+    });
     const counts = Object.fromEntries(queueKinds.map((kind) => [kind.id, 0])) as Record<QueueKind, number>;
     for (const row of rows) counts[row.kind] += 1;
     return { date, counts, rows };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  callbackNotYetReason,
   callability,
   contactLimitReasons,
   defaultTeamSettings,
@@ -297,4 +298,13 @@ describe('contact limits and call windows', () => {
     expect(limits(['2026-11-20', '2026-11-22', '2026-11-24'])).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
     expect(limits(['2026-11-19', '2026-11-22', '2026-11-24'])).toEqual([]);
   });
+});
+
+describe('callbackNotYetReason', () => {
+  it.each([
+    [null, '10:00', null],
+    ['19:30', '10:00', '约好 19:30 回电，还没到时间'],
+    ['19:30', '19:30', null],
+    ['19:30', '20:05', null],
+  ])('agreed %s, now %s', (dueTime, time, reason) => expect(callbackNotYetReason(dueTime, time)).toBe(reason));
 });
