@@ -94,7 +94,7 @@ export function TodayPage() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.altKey || event.ctrlKey || event.metaKey || dialog) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || dialog || editing) return;
       const index = current ? visible.indexOf(current) : -1;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
