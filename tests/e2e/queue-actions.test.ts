@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePath } from '../helpers/ledger';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
 import { openBrowser, saveScreenshot } from './support/browser';
+import { importLedger } from './support/ledger-import';
 
 let app: RunningApp;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -20,13 +20,7 @@ beforeAll(async () => {
   page = browser.page;
   app = await startApp({ dataDir: makeDataDir(), args: ['--demo-households', '0', '--today', '2025-11-26'] });
   await page.goto(app.url);
-  await page.getByRole('link', { name: '业主欠费' }).click();
-  await page.getByRole('button', { name: /导入台账/ }).first().click();
-  await page.locator('input[type=file]').setInputFiles(fixturePath('gbk-system-a.csv'));
-  await page.getByRole('button', { name: /下一步/ }).click();
-  await page.getByRole('button', { name: /确认导入/ }).click();
-  await page.getByText('导入完成').waitFor();
-  await page.getByRole('button', { name: /完\s*成/ }).click();
+  await importLedger(page, 'gbk-system-a.csv');
   await page.getByRole('link', { name: '今日跟进' }).click();
   await page.getByRole('heading', { name: '今日跟进' }).waitFor();
 });
@@ -97,5 +91,11 @@ describe('working the queue', () => {
     await page.getByLabel('跟进日期').press('Enter');
     await page.getByRole('heading', { name: '2025-11-29 的跟进' }).waitFor();
     await rowWith(owner).waitFor();
+    // The record keeps what was done, by whom and why.
+    await rowWith(owner).dblclick();
+    const done = page.getByRole('list', { name: '跟进处理记录' });
+    await done.getByText(/暂缓 到 2025-11-29：业主出差 \/ 在外地/).waitFor();
+    await done.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'record-follow-up-actions');
   });
 });

@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { fixturePath } from '../helpers/ledger';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
 import { openBrowser, saveScreenshot } from './support/browser';
+import { importLedger } from './support/ledger-import';
 
 const dataDir = makeDataDir();
 let app: RunningApp;
@@ -18,17 +18,6 @@ async function openOn(today: string): Promise<void> {
   await app?.stop();
   app = await startApp({ dataDir, args: ['--demo-households', '0', '--today', today] });
   await page.goto(app.url);
-}
-
-async function importFile(name: string): Promise<void> {
-  await page.getByRole('link', { name: '业主欠费' }).click();
-  // The toolbar's button (an empty ledger shows a second one in its empty state).
-  await page.getByRole('button', { name: /导入台账/ }).first().click();
-  await page.locator('input[type=file]').setInputFiles(fixturePath(name));
-  await page.getByRole('button', { name: /下一步/ }).click();
-  await page.getByRole('button', { name: /确认导入/ }).click();
-  await page.getByText('导入完成').waitFor();
-  await page.getByRole('button', { name: /完\s*成/ }).click();
 }
 
 async function promiseTwoDaysOut(room: string): Promise<void> {
@@ -63,7 +52,7 @@ afterAll(async () => {
 
 describe('今日跟进 with the clock moved', () => {
   it('keeps a promise two days out off today’s list and shows it on its day', async () => {
-    await importFile('gbk-system-a.csv');
+    await importLedger(page, 'gbk-system-a.csv');
     await promiseTwoDaysOut('8-2-1203');
     await promiseTwoDaysOut('8-2-1204');
     await page.getByRole('link', { name: '今日跟进' }).click();
@@ -80,7 +69,7 @@ describe('今日跟进 with the clock moved', () => {
 
   it('marks the promise kept after a ledger import that covers it', async () => {
     await openOn('2025-11-12');
-    await importFile('gbk-system-a-newer.csv');
+    await importLedger(page, 'gbk-system-a-newer.csv');
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: '查找业主' }).fill('8-2-1203');
     await page.getByRole('option').first().click();

@@ -2,7 +2,7 @@ import { Button, Empty, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { FollowUp, HouseholdRecord } from '../../../../electron/contract';
-import { followUpEntryKey, type QueueKind } from '../../../../domain/follow-up-rules';
+import { followUpEntryKey } from '../../../../domain/follow-up-rules';
 import { QueueActionDialog, type QueueTarget } from '../today/QueueActionDialog';
 
 /** Follow-ups a steward closes by hand (a promise check closes itself when the ledger shows the payment). */
@@ -17,50 +17,55 @@ const actionText = { complete: '完成', snooze: '暂缓', reassign: '转交' } 
 export function FollowUpList({ record, today, onChanged }: { record: HouseholdRecord; today: string; onChanged(): void }) {
   const [target, setTarget] = useState<QueueTarget | null>(null);
   const { household } = record;
-  if (record.followUps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进任务" />;
+  if (record.followUps.length === 0 && record.queueActions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进任务" />;
   return (
     <>
-      <ul className="plain-list" aria-label="跟进任务">
-        {record.followUps.map((followUp) => (
-          <li key={followUp.id}>
-            {followUp.dueDate}
-            {followUp.dueTime ? ` ${followUp.dueTime}` : ''} {followUp.title}
-            {followUp.owner !== undefined && <Typography.Text type="secondary">（{followUp.owner ?? '团队池'}）</Typography.Text>}{' '}
-            <Tag color={followUp.status === 'open' ? 'orange' : 'green'}>{followUp.status === 'open' ? '待办' : '已完成'}</Tag>
-            {followUp.doneReason && <Typography.Text type="secondary">{followUp.doneReason}</Typography.Text>}
-            {closable(followUp) && (
-              <Button
-                size="small"
-                type="link"
-                onClick={() =>
-                  setTarget({
-                    householdId: household.id,
-                    community: household.community,
-                    roomLabel: household.roomLabel,
-                    kind: followUp.kind as QueueKind,
-                    reason: followUp.title,
-                    entryKey: followUpEntryKey(followUp.kind, followUp.id),
-                    owner: followUp.owner ?? null,
-                  })
-                }
-              >
-                标记完成
-              </Button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {record.queueActions.length > 0 && (
-        <ul className="plain-list" aria-label="跟进处理记录">
-          {record.queueActions.map((action) => (
-            <li key={action.id}>
-              <Typography.Text type="secondary">{dayjs(action.at).format('YYYY-MM-DD HH:mm')}</Typography.Text> {action.steward} {actionText[action.action]}
-              {action.action === 'snooze' && ` 到 ${action.until}`}
-              {action.action === 'reassign' && ` 给 ${action.assignee ?? '团队池'}`}
-              {action.reason && `：${action.reason}`}
+      {record.followUps.length > 0 && (
+        <ul className="plain-list" aria-label="跟进任务">
+          {record.followUps.map((followUp) => (
+            <li key={followUp.id}>
+              {followUp.dueDate}
+              {followUp.dueTime ? ` ${followUp.dueTime}` : ''} {followUp.title}
+              {followUp.owner !== undefined && <Typography.Text type="secondary">（{followUp.owner ?? '团队池'}）</Typography.Text>}{' '}
+              <Tag color={followUp.status === 'open' ? 'orange' : 'green'}>{followUp.status === 'open' ? '待办' : '已完成'}</Tag>
+              {followUp.doneReason && <Typography.Text type="secondary">{followUp.doneReason}</Typography.Text>}
+              {closable(followUp) && (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() =>
+                    setTarget({
+                      householdId: household.id,
+                      community: household.community,
+                      roomLabel: household.roomLabel,
+                      kind: followUp.kind,
+                      reason: followUp.title,
+                      entryKey: followUpEntryKey(followUp.kind, followUp.id),
+                      owner: followUp.owner ?? null,
+                    })
+                  }
+                >
+                  标记完成
+                </Button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {record.queueActions.length > 0 && (
+        <>
+          <Typography.Text type="secondary">处理记录</Typography.Text>
+          <ul className="plain-list" aria-label="跟进处理记录">
+            {record.queueActions.map((action) => (
+              <li key={action.id}>
+                <Typography.Text type="secondary">{dayjs(action.at).format('YYYY-MM-DD HH:mm')}</Typography.Text> {action.steward} {actionText[action.action]}
+                {action.action === 'snooze' && ` 到 ${action.until}`}
+                {action.action === 'reassign' && ` 给 ${action.assignee ?? '团队池'}`}
+                {action.reason && `：${action.reason}`}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {target && (
         <QueueActionDialog
