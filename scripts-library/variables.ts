@@ -11,7 +11,7 @@ export const variables = [
   { name: '欠费月数', source: '欠费的月数', fallback: '几个月' },
   { name: '最早欠费月份', source: '最早一笔欠费的月份', fallback: '之前' },
   { name: '滞纳金', source: '台账中的滞纳金合计（元）', fallback: '0 元' },
-  { name: '管家姓名', source: '关于/状态 → 本机设置', fallback: '管家' },
+  { name: '管家姓名', source: '关于/状态 → 本机设置', fallback: '' },
   { name: '物业公司', source: '关于/状态 → 本机设置', fallback: '物业服务中心' },
   { name: '约定日期', source: '通话中约定的缴费日期', fallback: '约定的日子' },
   { name: '约定金额', source: '通话中约定的金额（元）', fallback: '约定的金额' },

@@ -1,10 +1,11 @@
 /**
  * 今日跟进 with the clock moved (the server's --today test mode): a promise two days out is not on today's list
- * and appears on its day; a covering ledger import marks it kept; another, unpaid past the grace day, heads the
+ * and appears on its day (the day before, as a reminder message that is sent and logged); a covering ledger import
+ * marks it kept; another, unpaid past the grace day, heads the
  * list as broken and its call opens in the 失约 branch.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
 import { openBrowser, saveScreenshot } from './support/browser';
 import { importLedger } from './support/ledger-import';
@@ -65,6 +66,22 @@ describe('今日跟进 with the clock moved', () => {
     await page.getByRole('heading', { name: '2025-11-12 的跟进' }).waitFor();
     await page.getByRole('table').getByRole('row').filter({ hasText: '欧阳澜' }).getByText('承诺到期').waitFor();
     await saveScreenshot(page, 'today-promise-due');
+  });
+
+  it('the day before, sends the reminder message and logs it on the record', async () => {
+    await openOn('2025-11-11');
+    await page.getByRole('link', { name: '今日跟进' }).click();
+    const row = page.getByRole('table').getByRole('row').filter({ hasText: '欧阳澜' });
+    await row.getByText('到期前提醒').waitFor();
+    await row.getByRole('button', { name: /发提醒/ }).click();
+    const dialog = page.getByRole('dialog');
+    const text = dialog.getByLabel('消息内容');
+    await page.waitForFunction(() => (document.querySelector('textarea[aria-label="消息内容"]') as HTMLTextAreaElement | null)?.value.includes('1,000.00 元'));
+    expect(await text.inputValue()).not.toMatch(/\{[^}]*\}/);
+    await saveScreenshot(page, 'today-promise-message');
+    await dialog.getByRole('button', { name: /已发送/ }).click();
+    await page.getByText('已记录：微信提醒已发送').waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('tbody tr')].some((tr) => tr.textContent?.includes('欧阳澜') && tr.textContent.includes('到期前提醒')));
   });
 
   it('marks the promise kept after a ledger import that covers it', async () => {

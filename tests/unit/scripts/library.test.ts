@@ -59,7 +59,8 @@ describe('rendering', () => {
 
   it('uses the entry’s fallback, then the variable’s own, for an empty value', () => {
     const rendered = renderScript('我是管家{管家姓名}，约在{回访日期}，{收款账户}。', values, { 回访日期: '本周内' });
-    expect(rendered.text).toBe('我是管家管家，约在本周内，我们的收款账户。');
+    // No steward name: the sentence reads 我是管家, not 我是管家管家.
+    expect(rendered.text).toBe('我是管家，约在本周内，我们的收款账户。');
     expect(rendered.fallbackUsed).toEqual(['管家姓名', '回访日期', '收款账户']);
   });
 
