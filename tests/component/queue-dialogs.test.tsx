@@ -104,6 +104,14 @@ describe('MessageDialog', () => {
     expect(text.value).toContain('欧阳');
     expect(text.value).toContain('1,000.00 元');
     expect(text.value).not.toMatch(/\{[^}]*\}/);
+    expect(screen.queryByLabelText('合规检查')).toBeNull();
+    // A threat typed in is caught before it can be logged as sent.
+    await user.clear(text);
+    await user.type(text, '再不交的话，下个月就给您家停水。');
+    expect(await screen.findByLabelText('合规检查')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /已发送/ })).toBeDisabled();
+    await user.clear(text);
+    await user.type(text, '欧阳业主您好，明天是约定的缴费日，金额 1,000.00 元。');
     await user.click(screen.getByLabelText('短信'));
     await user.click(screen.getByRole('button', { name: /已发送/ }));
     await waitFor(() => expect(onSent).toHaveBeenCalled());

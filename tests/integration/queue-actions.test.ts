@@ -94,6 +94,7 @@ describe('working the queue', () => {
     const row = await rowOf(OTHER);
     expect(row).toMatchObject({ kind: 'promise-message' });
     await expect(call(backend, 'contacts.logMessage', { householdId: OTHER, channel: '短信', text: '', entryKey: row!.entryKey })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(backend, 'contacts.logMessage', { householdId: OTHER, channel: '短信', text: '再不交的话，下个月就给您家停水。', entryKey: row!.entryKey })).rejects.toThrow(/消息未通过合规检查/);
     await call(backend, 'contacts.logMessage', { householdId: OTHER, channel: '短信', text: '您好，明天是约定的缴费日……', entryKey: row!.entryKey });
     expect(await rowOf(OTHER)).toBeUndefined();
     expect((await record(OTHER)).contacts[0]).toMatchObject({ channel: '短信', outcome: '已发提醒', notes: '您好，明天是约定的缴费日……' });

@@ -2,6 +2,7 @@ import { ApiError, type QueueAction } from '../../contract';
 import { parseEntryKey } from '../../../domain/follow-up-rules';
 import { addDays } from '../../../domain/dates';
 import { shanghaiTimestamp } from '../../../domain/clock';
+import { lintScript } from '../../../scripts-library/lint';
 import { recordId } from '../record-id';
 import type { BackendContext, Handler } from './types';
 
@@ -66,6 +67,9 @@ export const followupsUndo: Handler<'followups.undo'> = async ({ householdId, ac
 
 export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, ctx) => {
   ctx.queries.record(input.householdId);
+  // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
+  const errors = lintScript(input.text).filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });
   const at = nowOf(ctx);
   const steward = stewardOf(ctx);
   const contactId = recordId('message');

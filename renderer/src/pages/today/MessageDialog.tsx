@@ -3,11 +3,13 @@ import { useMemo, useState } from 'react';
 import { ApiError, type QueueRow } from '../../../../electron/contract';
 import { parseEntryKey, type QueueKind } from '../../../../domain/follow-up-rules';
 import { stageLabel, type StageId } from '../../../../scripts-library/stages';
+import { hasErrors, lintScript } from '../../../../scripts-library/lint';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
 import { currentVersion } from '../../../../scripts-library/schema';
 import { suggestScripts } from '../../../../scripts-library/suggest';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
+import { LintFindings } from '../scripts/LintFindings';
 
 interface Props {
   row: QueueRow;
@@ -48,6 +50,7 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
     return renderScript(version.text, valuesFor({ household: record.household, summary: record.summary, settings, ...(promise ? { promise } : {}) }), version.fallbacks).text;
   }, [sources.data, row.entryKey, stage]);
   const text = edited ?? suggested;
+  const findings = useMemo(() => lintScript(text ?? ''), [text]);
   const [saving, setSaving] = useState(false);
 
   const copy = async () => {
@@ -85,7 +88,7 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
         <Button key="copy" disabled={!text} onClick={() => void copy()}>
           复制文字
         </Button>,
-        <Button key="sent" type="primary" loading={saving} disabled={!text?.trim()} onClick={() => void sent()}>
+        <Button key="sent" type="primary" loading={saving} disabled={!text?.trim() || hasErrors(findings)} onClick={() => void sent()}>
           已发送，记一笔
         </Button>,
       ]}
@@ -107,6 +110,7 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
               {!text && <Alert type="warning" showIcon title={`话术库里没有“${stageLabel(stage)}”，请自己写一条`} />}
               {!sources.data?.settings.stewardName && <Alert type="info" showIcon title="本机还没有填管家姓名，消息不会署名；可在“关于/状态 → 本机设置”里填写" />}
               <Input.TextArea aria-label="消息内容" value={text} maxLength={500} autoSize={{ minRows: 4 }} onChange={(event) => setEdited(event.target.value)} />
+              {findings.length > 0 && <LintFindings findings={findings} />}
             </Space>
           </Form.Item>
         </Form>
