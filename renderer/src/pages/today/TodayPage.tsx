@@ -175,6 +175,7 @@ export function TodayPage() {
         <Table<QueueRow>
           aria-label="跟进列表"
           size="small"
+          loading={queue.loading}
           rowKey={(row) => `${row.householdId}-${row.kind}`}
           dataSource={rows}
           pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
