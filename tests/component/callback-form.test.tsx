@@ -57,9 +57,11 @@ describe('约好回电', () => {
     expect(step()).toHaveTextContent('复述约定，选择结果，结束通话');
 
     await user.click(within(form).getByLabelText('回电时间'));
+    // Only times inside the team's call windows (9:00–12:00, 14:00–20:00) are offered.
+    expect(await screen.findByTitle('09:00')).toBeInTheDocument();
+    for (const outside of ['08:30', '12:00', '13:30', '20:00', '20:30']) expect(screen.queryByTitle(outside)).toBeNull();
     await user.click(await screen.findByTitle('19:30'));
     await user.click(within(form).getByRole('radio', { name: '团队（任何管家）' }));
-    await user.click(within(form).getByRole('button', { name: '确定回电安排' }));
     expect(await screen.findByText('回电安排：11月28日（星期六） 19:30，由团队（任何管家）回电')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /结束通话/ }));
@@ -69,7 +71,7 @@ describe('约好回电', () => {
     expect(await screen.findByText(/回电：11月28日（星期六） 19:30/)).toBeInTheDocument();
   });
 
-  it('refuses a day past the horizon in words, and saves the default when nothing was confirmed', async () => {
+  it('refuses a day past the horizon in words, and saves the default when nothing valid was chosen', async () => {
     const user = userEvent.setup();
     const api = renderCall('');
     await user.keyboard('n');
@@ -83,7 +85,6 @@ describe('约好回电', () => {
     fireEvent.change(date, { target: { value: '2027-01-10' } });
     fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
     await waitFor(() => expect(date).toHaveValue('2027-01-10'));
-    await user.click(within(form).getByRole('button', { name: '确定回电安排' }));
     expect(await within(form).findByText('回电最远只能约到 2026-12-26（30 天内）')).toBeInTheDocument();
     expect(screen.getByText(/还没有确定回电安排/)).toBeInTheDocument();
 

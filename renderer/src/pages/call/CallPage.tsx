@@ -28,8 +28,8 @@ export function CallPage() {
             record: await api['households.get']({ id: householdId }),
             settings: await api['settings.get']({}),
             scripts: (await api['scripts.list']({})).entries,
-            // The team's limit for pinning a promise or a callback, so the forms and the backend agree.
-            horizonDays: (await api['teamSettings.get']({})).horizonDays,
+            // The team's rules (horizon, call windows), so the call's pickers and the backend agree.
+            team: await api['teamSettings.get']({}),
           }
         : null,
     [api, householdId, recordKey],
@@ -73,7 +73,7 @@ export function CallPage() {
   if (!householdId) return <Empty style={{ marginTop: 64 }} description="在“业主欠费”里打开一户，点“开始通话”；或按 Ctrl+K 查找业主" />;
   if (!data.data) return data.error ? <Alert type="error" showIcon title="无法打开这一户" description={data.error.message} /> : <Skeleton active />;
 
-  const { record, settings, scripts, horizonDays } = data.data;
+  const { record, settings, scripts, team } = data.data;
   const resume = choice === 'resume' && resumable && resumable.householdId === householdId ? (resumable.snapshot as Snapshot<unknown>) : undefined;
   const paused = record.collectionPause;
 
@@ -89,7 +89,7 @@ export function CallPage() {
             record={record}
             settings={settings}
             scripts={scripts}
-            horizonDays={horizonDays}
+            team={team}
             {...(resume ? { resume } : {})}
             endLabel={fromQueue ? '回到今日跟进，下一户' : '返回欠费档案'}
             onEnded={() => navigate(fromQueue ? '/today' : `/households/${encodeURIComponent(householdId)}`)}

@@ -7,7 +7,7 @@ import { callbackSummary } from '../../../../domain/callback';
 import { todayInShanghai, shanghaiTimestamp } from '../../../../domain/clock';
 import { addDays } from '../../../../domain/dates';
 import { objectionTypes, type ObjectionType } from '../../../../domain/grievance';
-import { DEFAULT_HORIZON_DAYS, planInstalments, recapSentence, validatePlan } from '../../../../domain/promise';
+import { planInstalments, recapSentence, validatePlan } from '../../../../domain/promise';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
 import { currentVersion, type ScriptEntry } from '../../../../scripts-library/schema';
 import { ScriptSearch } from '../../../../scripts-library/search';
@@ -20,6 +20,7 @@ import { useStatusStore } from '../../stores/status-store';
 import { formatYuan } from '../../money';
 import { branches, stepTitles } from './call-steps';
 import { CallbackForm } from './CallbackForm';
+import { defaultTeamSettings, type TeamSettings } from '../../../../domain/follow-up-rules';
 import { ComplaintForm, RepairForm } from './GrievanceForm';
 import { PromiseForm } from './PromiseForm';
 
@@ -38,12 +39,12 @@ export interface CallPanelProps {
   resume?: Snapshot<unknown>;
   /** The button after the call: back to the record, or on to the next household of the queue. */
   endLabel?: string;
-  /** The team's horizon for promises and callbacks. */
-  horizonDays?: number;
+  /** The team's rules the call's pickers follow: the horizon for promises and callbacks, the call windows. */
+  team?: Pick<TeamSettings, 'horizonDays' | 'callWindows'>;
   onEnded(): void;
 }
 
-export function CallPanel({ record, settings, scripts, horizonDays = DEFAULT_HORIZON_DAYS, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
+export function CallPanel({ record, settings, scripts, team = defaultTeamSettings, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
   const api = useApi();
   const [ownerType, setOwnerType] = useState<OwnerType>('A');
   // Long arrears and shops start with the firmer scripts; the steward can switch.
@@ -65,7 +66,7 @@ export function CallPanel({ record, settings, scripts, horizonDays = DEFAULT_HOR
       monthsOverdue: record.summary.monthsOverdue,
       brokenPromise: record.promises.some((promise) => promise.status === 'broken'),
       today,
-      horizonDays,
+      horizonDays: team.horizonDays,
       // On the backend's day (fixed in test mode), at the current time of day.
       startedAt: `${today}${shanghaiTimestamp().slice(10)}`,
     }),
@@ -256,7 +257,7 @@ export function CallPanel({ record, settings, scripts, horizonDays = DEFAULT_HOR
             ))}
           </Space>
           {(state === 'close' || state === 'wrapUp') && context.outcome === 'callback' && (
-            <CallbackForm today={context.today} horizonDays={context.horizonDays} stewardName={settings.stewardName} value={context.callback} onSet={(callback) => send({ type: 'CALLBACK_SET', callback })} />
+            <CallbackForm today={context.today} horizonDays={context.horizonDays} callWindows={team.callWindows} stewardName={settings.stewardName} value={context.callback} onSet={(callback) => send({ type: 'CALLBACK_SET', callback })} />
           )}
           {context.outcome === 'callback' && (
             <Alert
