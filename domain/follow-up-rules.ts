@@ -244,6 +244,8 @@ export interface FollowUpFacts {
   dueTime?: string | null;
   /** A steward's name; null or absent for the team pool. */
   owner?: string | null;
+  /** ISO timestamp of when it was agreed. */
+  createdAt?: string;
 }
 
 /** What stewards did with the queue for one household (see digestQueueActions). */
@@ -254,6 +256,8 @@ export interface QueueHandling {
   snoozedUntil: IsoDate | null;
   /** Handed to a steward (a name) or the team pool (null); undefined if never reassigned. */
   assignee: string | null | undefined;
+  /** When that last reassignment was made. */
+  assignedAt?: string;
   /** Notices marked issued, with the day. */
   notices: readonly { notice: NoticeKind; day: IsoDate }[];
 }
@@ -285,7 +289,7 @@ export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueH
     if (action.action === 'snooze' && (!snooze || action.at > snooze.at)) snooze = action;
     if (action.action === 'reassign' && (!reassign || action.at > reassign.at)) reassign = action;
   }
-  return { completed, snoozedUntil: snooze?.until ?? null, assignee: reassign ? reassign.assignee : undefined, notices };
+  return { completed, snoozedUntil: snooze?.until ?? null, assignee: reassign ? reassign.assignee : undefined, ...(reassign ? { assignedAt: reassign.at } : {}), notices };
 }
 
 // Entry keys name one thing to do, so a steward can mark exactly that done.
@@ -338,8 +342,9 @@ export interface QueueEntry {
   priority: number;
   followUpId: string | null;
   key: string;
-  /** Callbacks: the agreed time and who calls back (undefined: whoever works the household). */
+  /** Callbacks due today: the agreed time. */
   dueTime: string | null;
+  /** Who does it: a callback's owner or the household's latest assignee; undefined when neither (the team pool). */
   owner?: string | null;
 }
 
@@ -355,8 +360,13 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
   const entries: QueueEntry[] = [];
   const add = (kind: QueueKind, reason: string, key: string, followUp?: FollowUpFacts) => {
     if (handling.completed.has(key)) return;
-    const entry: QueueEntry = { householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId: followUp?.id ?? null, key, dueTime: followUp?.dueTime ?? null };
-    if (followUp && followUp.owner !== undefined) entry.owner = followUp.owner;
+    // An agreed time holds on its day; once overdue, the callback is simply due.
+    const dueTime = followUp?.dueDate === today ? (followUp.dueTime ?? null) : null;
+    const entry: QueueEntry = { householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId: followUp?.id ?? null, key, dueTime };
+    // A callback names who calls back, unless the household was handed to someone after it was agreed.
+    const reassignedLater = handling.assignee !== undefined && (!followUp?.createdAt || (handling.assignedAt ?? '') > followUp.createdAt);
+    if (followUp && followUp.owner !== undefined && !reassignedLater) entry.owner = followUp.owner;
+    else if (handling.assignee !== undefined) entry.owner = handling.assignee;
     entries.push(entry);
   };
   for (const promise of facts.promises) {

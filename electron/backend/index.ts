@@ -70,7 +70,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // list are instant.
     setTimeout(() => {
       queries.warm();
-      if (!ledger.error && !contacts.error) ctx.queue.build(today(), ctx.time(), store.file('teamSettings').read());
+      // Only with every source readable: a broken file is reported when the page asks, never thrown from here.
+      if (!ledger.error && !contacts.error && !store.file('teamSettings').error) ctx.queue.build(today(), ctx.time(), store.file('teamSettings').read());
     }, 0).unref?.();
     return { dispatch: createDispatch(handlers, ctx, log), ctx, store, close: () => store.close() };
   } catch (error) {

@@ -136,8 +136,8 @@ describe('FollowUpList on the record', () => {
     );
     expect(screen.getByLabelText('跟进处理记录')).toHaveTextContent('王敏 暂缓 到 2026-11-20：业主出差');
     // Only the revisit has the button: a promise check closes itself.
-    expect(screen.getAllByRole('button', { name: '标记完成' })).toHaveLength(1);
-    await user.click(screen.getByRole('button', { name: '标记完成' }));
+    expect(screen.getAllByRole('button', { name: /^标记完成/ })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: '标记完成：维修回访：电梯' }));
     await user.click(screen.getByText('已修好，业主确认'));
     await user.click(confirm());
     await waitFor(() => expect(onChanged).toHaveBeenCalled());

@@ -1,4 +1,6 @@
 /** Working the queue through the backend: complete with a reason, snooze, reassign, undo, a logged message; and the kept-between-builds queue agrees with a fresh one. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { TodayQueueBuilder } from '../../electron/backend/follow-ups/today-queue';
@@ -131,6 +133,30 @@ describe('working the queue', () => {
     ]);
     expect(callbacks[1]!.reason).toBe('约好回电 19:30');
     expect(callbacks[1]!.notCallableBecause).toEqual(['约好 19:30 回电，还没到时间']);
+    backend.close();
+  });
+
+  it('lets only one of two racing completions through, refuses entries that are not due, and keeps messages to their kinds', async () => {
+    const { backend, queue, act, record } = await setUp('2025-11-26');
+    const notice = (await queue()).rows.find((row) => row.kind === 'notice')!;
+    const results = await Promise.allSettled([
+      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已张贴' }),
+      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已送达' }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await record(notice.householdId)).queueActions).toHaveLength(1);
+    // A notice of another month, or one the ladder does not ask for now, cannot be marked issued.
+    await expect(act({ action: 'complete', householdId: notice.householdId, entryKey: 'notice:律师函:2020-01', reason: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(backend, 'contacts.logMessage', { householdId: notice.householdId, channel: '微信', text: '您好', entryKey: notice.entryKey })).rejects.toMatchObject({ code: 'VALIDATION' });
+    backend.close();
+  });
+
+  it('starts with a broken team-settings file without crashing, and says what is wrong when asked', async () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, 'team-settings.json'), '{ "schemaVersion": 2, "data": { "graceDays": ');
+    const backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 20, today: () => '2025-11-26' });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the background warm-up has run
+    await expect(call(backend, 'followups.today', {})).rejects.toThrow(/team-settings\.json/);
     backend.close();
   });
 

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  ApiError,
   contactRecordSchema,
   followUpSchema,
   grievanceRecordSchema,
@@ -92,6 +93,22 @@ function viewOf(records: Records): HouseholdContacts {
 }
 
 const noContacts: HouseholdContacts = Object.freeze(viewOf(noRecords()));
+
+/**
+ * Adds a queue action to a shard being written, closing what it completes. The checks run against that same
+ * data, so two requests racing to complete one entry cannot both pass.
+ */
+function applyQueueAction(draft: ContactShard, action: QueueAction, doneAt: string): void {
+  if (action.action === 'complete' && draft.queueActions.some((entry) => entry.householdId === action.householdId && entry.action === 'complete' && entry.entryKey === action.entryKey)) {
+    throw new ApiError({ code: 'CONFLICT', message: '这一项已经标记完成了。' });
+  }
+  const followUp = draft.followUps.find((entry) => entry.id === action.closedFollowUpId);
+  if (action.closedFollowUpId && followUp?.status !== 'open') throw new ApiError({ code: 'CONFLICT', message: '这条跟进已经完成了。' });
+  draft.queueActions.push(action);
+  if (followUp) Object.assign(followUp, { status: 'done', doneReason: action.reason, doneAt });
+  const grievance = draft.grievances.find((entry) => entry.id === action.closedGrievanceId);
+  if (grievance) grievance.status = 'done';
+}
 
 /** The arrays of a shard's data that hold per-household records. */
 const recordLists = ['contacts', 'promises', 'grievances', 'followUps', 'queueActions'] as const;
@@ -182,27 +199,22 @@ export class ContactStore {
   async addContact(contact: ContactRecord, completes?: QueueAction): Promise<void> {
     await this.write(contact.householdId, (draft) => {
       draft.contacts.push(contact);
-      if (completes) draft.queueActions.push(completes);
+      if (completes) applyQueueAction(draft, completes, completes.at);
     });
   }
 
   /** Records a queue action; closing its follow-up (and grievance) in the same write. */
   async addQueueAction(action: QueueAction, doneAt: string): Promise<void> {
-    await this.write(action.householdId, (draft) => {
-      draft.queueActions.push(action);
-      const followUp = draft.followUps.find((entry) => entry.id === action.closedFollowUpId);
-      if (followUp) Object.assign(followUp, { status: 'done', doneReason: action.reason, doneAt });
-      const grievance = draft.grievances.find((entry) => entry.id === action.closedGrievanceId);
-      if (grievance) grievance.status = 'done';
-    });
+    await this.write(action.householdId, (draft) => applyQueueAction(draft, action, doneAt));
   }
 
-  /** Takes a queue action back, reopening what it closed. False if there is no such action. */
-  async removeQueueAction(householdId: string, actionId: string): Promise<boolean> {
-    const action = this.of(householdId).queueActions.find((entry) => entry.id === actionId);
-    if (!action) return false;
+  /** Takes a queue action back, reopening what it closed (NOT_FOUND if there is no such action). */
+  async removeQueueAction(householdId: string, actionId: string): Promise<void> {
     await this.write(householdId, (draft) => {
-      draft.queueActions = draft.queueActions.filter((entry) => entry.id !== actionId);
+      // Checked against the data being written, so two undos cannot both pass.
+      const action = draft.queueActions.find((entry) => entry.id === actionId && entry.householdId === householdId);
+      if (!action) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条操作，可能已经撤销过了。' });
+      draft.queueActions = draft.queueActions.filter((entry) => entry !== action);
       const followUp = draft.followUps.find((entry) => entry.id === action.closedFollowUpId);
       if (followUp) {
         followUp.status = 'open';
@@ -212,7 +224,6 @@ export class ContactStore {
       const grievance = draft.grievances.find((entry) => entry.id === action.closedGrievanceId);
       if (grievance) grievance.status = 'open';
     });
-    return true;
   }
 
   async addPhoneAccess(entry: PhoneAccess): Promise<void> {

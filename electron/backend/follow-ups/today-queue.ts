@@ -21,6 +21,7 @@ import {
   settlePromises,
   type HouseholdFacts,
   type PromiseState,
+  type QueueEntry,
   type QueueKind,
   type TeamSettings,
 } from '../../../domain/follow-up-rules';
@@ -105,10 +106,11 @@ export class TodayQueueBuilder {
       current = view;
     } else {
       current = this.fullPass(view, date, settings);
-      this.views.delete(key);
-      this.views.set(key, current);
-      if (this.views.size > 3) this.views.delete(this.views.keys().next().value!);
     }
+    // Most recently used last; the oldest of more than three goes.
+    this.views.delete(key);
+    this.views.set(key, current);
+    if (this.views.size > 3) this.views.delete(this.views.keys().next().value!);
     current.ledgerRevision = this.ledger.changes.revision;
     current.contactsRevision = this.contacts.changes.revision;
     // Rows are stored whatever the hour; now, outside a call window nobody may be called, and a callback agreed
@@ -159,6 +161,14 @@ export class TodayQueueBuilder {
     if (row) view.sorted.splice(lowerBound(view.sorted, row), 0, row);
   }
 
+  /** Everything due for one household on a day (every entry, not only the one its row shows). */
+  entriesOf(householdId: string, date: IsoDate, settings: TeamSettings): QueueEntry[] {
+    const household = this.ledger.household(householdId);
+    if (!household) return [];
+    const sources = this.sourcesOf(household, this.contacts.byHousehold().get(householdId));
+    return sources.idle ? [] : queueEntries(factsOf(sources, date, settings), date, settings);
+  }
+
   private sourcesOf(household: Household, grouped: HouseholdContacts | undefined): Sources {
     const summary = this.ledger.summaryOf(household.id)!;
     const payments = this.ledger.paymentsOf(household.id);
@@ -179,12 +189,12 @@ export class TodayQueueBuilder {
   }
 }
 
-/** The household's row for a day, or null when nothing is due. */
-function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRow | null {
+/** The rules' view of a household on a day. */
+function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings): HouseholdFacts {
   const { household, summary, recorded } = sources;
   const states = promiseStates(sources.payments, recorded, date, settings.graceDays);
   const issued = noticesInSpell(recorded.handling.notices, summary.earliestUnpaid);
-  const facts: HouseholdFacts = {
+  return {
     householdId: household.id,
     kind: household.kind,
     owedFen: summary.owedFen,
@@ -200,11 +210,16 @@ function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRo
     lastReminderOn: recorded.contactDays[recorded.contactDays.length - 1] ?? null,
     handling: recorded.handling,
   };
+}
+
+/** The household's row for a day, or null when nothing is due. */
+function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRow | null {
+  const { household, summary, recorded } = sources;
+  const facts = factsOf(sources, date, settings);
   const entries = queueEntries(facts, date, settings);
   if (entries.length === 0) return null;
   const pending = facts.promises.filter((promise) => promise.state === 'pending').map((promise) => promise.date).sort()[0] ?? null;
   const [first, ...rest] = entries;
-  const assignee = recorded.handling.assignee;
   const limits = contactLimitReasons({ today: date, contactDays: recorded.contactDays, openDispute: facts.openDispute, pendingPromiseUntil: pending, settings });
   return {
     householdId: household.id,
@@ -219,7 +234,7 @@ function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRo
     priority: first!.priority,
     followUpId: first!.followUpId,
     entryKey: first!.key,
-    owner: assignee !== undefined ? assignee : (first!.owner ?? null),
+    owner: first!.owner ?? null,
     dueTime: first!.dueTime,
     callable: limits.length === 0,
     notCallableBecause: limits,

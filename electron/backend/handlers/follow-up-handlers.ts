@@ -21,22 +21,23 @@ const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDAT
 const nowOf = ({ today }: BackendContext) => `${today()}${shanghaiTimestamp().slice(10)}`;
 const stewardOf = ({ store }: BackendContext) => store.file('settings').read().stewardName || '未署名';
 
-/** What completing an entry closes: its follow-up, and for a revisit or reply the grievance behind it. */
+/**
+ * What completing an entry closes: its follow-up, and for a revisit or reply the grievance behind it. (That it
+ * is not done already is checked by the contact store, in the write itself.)
+ */
 function closes(ctx: BackendContext, householdId: string, entryKey: string): Pick<QueueAction, 'closedFollowUpId' | 'closedGrievanceId'> {
   const parsed = parseEntryKey(entryKey);
   if (!parsed) throw invalid('entryKey', `不认识的跟进项「${entryKey}」`);
   const recorded = ctx.contacts.of(householdId);
-  if (recorded.handling.completed.has(entryKey)) throw new ApiError({ code: 'CONFLICT', message: '这一项已经标记完成了。' });
   if (parsed.kind === 'callback' || parsed.kind === 'repair-revisit' || parsed.kind === 'complaint-reply') {
     const followUp = recorded.followUps.find((entry) => entry.id === parsed.ref && entry.kind === parsed.kind);
     if (!followUp) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条跟进，可能已被撤销。' });
-    if (followUp.status === 'done') throw new ApiError({ code: 'CONFLICT', message: '这条跟进已经完成了。' });
     const grievance = parsed.kind === 'callback' ? undefined : recorded.grievances.find((entry) => entry.id === followUp.sourceId);
     return { closedFollowUpId: followUp.id, closedGrievanceId: grievance?.id ?? null };
   }
-  if (parsed.kind === 'broken-promise' || parsed.kind === 'promise-due' || parsed.kind === 'promise-message') {
-    if (!recorded.promises.some((promise) => promise.id === parsed.ref)) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条缴费承诺。' });
-  }
+  // Anything else (a promise's entry, a notice, the month's round) can be marked done only while it is due.
+  const due = ctx.queue.entriesOf(householdId, ctx.today(), ctx.store.file('teamSettings').read());
+  if (!due.some((entry) => entry.key === entryKey)) throw new ApiError({ code: 'CONFLICT', message: '这一项今天不在跟进列表里（可能已处理或还没到期），无法标记完成。' });
   return { closedFollowUpId: null, closedGrievanceId: null };
 }
 
@@ -61,12 +62,16 @@ export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
 };
 
 export const followupsUndo: Handler<'followups.undo'> = async ({ householdId, actionId }, { contacts }) => {
-  if (!(await contacts.removeQueueAction(householdId, actionId))) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条操作，可能已经撤销过了。' });
+  await contacts.removeQueueAction(householdId, actionId);
   return { undone: true };
 };
 
+/** Entries a text message settles. */
+const messageKinds = new Set(['promise-message', 'broken-promise', 'monthly-round']);
+
 export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, ctx) => {
   ctx.queries.record(input.householdId);
+  if (input.entryKey && !messageKinds.has(parseEntryKey(input.entryKey)?.kind ?? '')) throw invalid('entryKey', '短信或微信只能了结到期前提醒、失约提醒和月度提醒');
   // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
   const errors = lintScript(input.text).filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });

@@ -308,3 +308,33 @@ describe('callbackNotYetReason', () => {
     ['19:30', '20:05', null],
   ])('agreed %s, now %s', (dueTime, time, reason) => expect(callbackNotYetReason(dueTime, time)).toBe(reason));
 });
+
+describe('callbacks in the queue', () => {
+  const base = {
+    householdId: 'h1',
+    kind: '住宅' as const,
+    owedFen: 0,
+    monthsOwed: 0,
+    earliestUnpaid: null,
+    promises: [],
+    contactDays: [],
+    openDispute: false,
+    noticesIssued: [] as NoticeKind[],
+    firstPhoneReminderOn: null,
+    lastReminderOn: null,
+  };
+  const callback = { id: 'f1', kind: 'callback' as const, dueDate: '2026-11-26', status: 'open' as const, title: '约好回电 19:30', dueTime: '19:30', owner: '李娜', createdAt: '2026-11-25T10:00:00+08:00' };
+  const reassign = (assignee: string | null, at: string) => digestQueueActions([{ action: 'reassign', entryKey: null, until: null, assignee, at }]);
+
+  it('keeps the agreed time on its day only: once overdue, it is simply due', () => {
+    expect(queueEntries({ ...base, followUps: [callback] }, '2026-11-26', defaultTeamSettings)[0]).toMatchObject({ dueTime: '19:30' });
+    expect(queueEntries({ ...base, followUps: [callback] }, '2026-11-27', defaultTeamSettings)[0]).toMatchObject({ dueTime: null, reason: '约好回电 19:30（已超期，应于 2026-11-26）' });
+  });
+
+  it('belongs to whoever was named last: the callback’s owner, or a later reassignment', () => {
+    const entry = (handling: ReturnType<typeof digestQueueActions>) => queueEntries({ ...base, followUps: [callback], handling }, '2026-11-26', defaultTeamSettings)[0]!;
+    expect(entry(reassign('王敏', '2026-11-20T10:00:00+08:00')).owner).toBe('李娜');
+    expect(entry(reassign('王敏', '2026-11-25T15:00:00+08:00')).owner).toBe('王敏');
+    expect(entry(reassign(null, '2026-11-25T15:00:00+08:00')).owner).toBeNull();
+  });
+});

@@ -33,6 +33,7 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
                 <Button
                   size="small"
                   type="link"
+                  aria-label={`标记完成：${followUp.title}`}
                   onClick={() =>
                     setTarget({
                       householdId: household.id,

@@ -107,7 +107,7 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
           </Form.Item>
           <Form.Item label="消息内容" extra="一户一条，单独发给业主；不要发到群里。可以改动后再发。">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              {!text && <Alert type="warning" showIcon title={`话术库里没有“${stageLabel(stage)}”，请自己写一条`} />}
+              {suggested === '' && <Alert type="warning" showIcon title={`话术库里没有“${stageLabel(stage)}”，请自己写一条`} />}
               {!sources.data?.settings.stewardName && <Alert type="info" showIcon title="本机还没有填管家姓名，消息不会署名；可在“关于/状态 → 本机设置”里填写" />}
               <Input.TextArea aria-label="消息内容" value={text} maxLength={500} autoSize={{ minRows: 4 }} onChange={(event) => setEdited(event.target.value)} />
               {findings.length > 0 && <LintFindings findings={findings} />}

@@ -34,7 +34,8 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState<Dayjs | null>(dayjs(addDays(today, 3)));
-  const [assignee, setAssignee] = useState<string>(row.owner ?? POOL);
+  // The current owner when they are on the roster; otherwise the team pool.
+  const [assignee, setAssignee] = useState<string>(row.owner && stewards.includes(row.owner) ? row.owner : POOL);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const quick = action === 'complete' ? completeReasons[row.kind] : action === 'snooze' ? snoozeReasons : [];

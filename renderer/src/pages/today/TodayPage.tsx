@@ -30,6 +30,8 @@ const ownerMatches = (filter: OwnerFilter, row: QueueRow) => filter.kind === 'al
 
 const actionLabels: Record<QueueActionKind, string> = { complete: '已标记完成', snooze: '已暂缓', reassign: '已转交' };
 
+const PAGE_SIZE = 50;
+
 /** Letter keys for the highlighted row (outside text fields). */
 const actionKeys: Record<string, QueueActionKind> = { d: 'complete', s: 'snooze', r: 'reassign' };
 
@@ -46,6 +48,7 @@ export function TodayPage() {
   const [owner, setOwner] = useState<OwnerFilter>({ kind: 'all' });
   const [dialog, setDialog] = useState<{ row: QueueRow; action: QueueActionKind | 'message' } | null>(null);
   const [teamTick, setTeamTick] = useState(0);
+  const [page, setPage] = useState(1);
   const { message } = App.useApp();
   const day = date ?? backendToday ?? null;
   const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
@@ -92,14 +95,20 @@ export function TodayPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Keys belong to whatever has focus: a field, a button, a dialog or a message (a nav link may keep focus:
+      // Enter then still starts the highlighted call).
       const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (target?.closest('input, textarea, select, button, [role="button"], [role="combobox"], [contenteditable="true"], .ant-modal, .ant-message')) return;
       if (event.altKey || event.ctrlKey || event.metaKey || dialog || editing) return;
       const index = current ? visible.indexOf(current) : -1;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
-        const next = visible[Math.min(visible.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-        if (next) setSelected(next.householdId);
+        const nextIndex = Math.min(visible.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
+        const next = visible[nextIndex];
+        if (next) {
+          setSelected(next.householdId);
+          setPage(Math.floor(nextIndex / PAGE_SIZE) + 1); // keep the highlighted row on screen
+        }
       } else if (event.key === 'Enter') {
         event.preventDefault();
         startCall(current);
@@ -160,11 +169,26 @@ export function TodayPage() {
         />
       )}
       {dialog && dialog.action !== 'message' && (
-        <QueueActionDialog row={dialog.row} action={dialog.action} today={queue.data.date} stewards={stewards} onDone={acted} onCancel={() => setDialog(null)} />
+        <QueueActionDialog row={dialog.row} action={dialog.action} today={backendToday ?? queue.data.date} stewards={stewards} onDone={acted} onCancel={() => setDialog(null)} />
       )}
       <div className="today-cards">
         {queueKinds.map((entry) => (
-          <Card key={entry.id} size="small" hoverable className={kind === entry.id ? 'active' : ''} onClick={() => setKind(kind === entry.id ? null : entry.id)} aria-label={entry.label}>
+          <Card
+            key={entry.id}
+            size="small"
+            hoverable
+            className={kind === entry.id ? 'active' : ''}
+            role="button"
+            tabIndex={0}
+            aria-pressed={kind === entry.id}
+            aria-label={`${entry.label} ${counts[entry.id]}`}
+            onClick={() => setKind(kind === entry.id ? null : entry.id)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              setKind(kind === entry.id ? null : entry.id);
+            }}
+          >
             <Statistic title={entry.label} value={counts[entry.id]} />
           </Card>
         ))}
@@ -178,7 +202,7 @@ export function TodayPage() {
           loading={queue.loading}
           rowKey={(row) => `${row.householdId}-${row.kind}`}
           dataSource={rows}
-          pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
+          pagination={{ pageSize: PAGE_SIZE, current: Math.min(page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE))), onChange: setPage, showSizeChanger: false, size: 'small' }}
           columns={[
             { title: '类别', dataIndex: 'kind', width: 110, render: (value: QueueKind) => <Tag color={kindColors[value]}>{queueKinds.find((entry) => entry.id === value)!.label}</Tag> },
             {
@@ -220,13 +244,13 @@ export function TodayPage() {
                       发提醒
                     </Button>
                   )}
-                  <Button size="small" type="link" aria-label={`完成：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'complete' })}>
+                  <Button size="small" type="link" aria-label={`完成：${row.community} ${row.roomLabel}`} onClick={() => setDialog({ row, action: 'complete' })}>
                     完成
                   </Button>
-                  <Button size="small" type="link" aria-label={`暂缓：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'snooze' })}>
+                  <Button size="small" type="link" aria-label={`暂缓：${row.community} ${row.roomLabel}`} onClick={() => setDialog({ row, action: 'snooze' })}>
                     暂缓
                   </Button>
-                  <Button size="small" type="link" aria-label={`转给：${row.roomLabel}`} onClick={() => setDialog({ row, action: 'reassign' })}>
+                  <Button size="small" type="link" aria-label={`转给：${row.community} ${row.roomLabel}`} onClick={() => setDialog({ row, action: 'reassign' })}>
                     转给
                   </Button>
                 </Space>
