@@ -1,6 +1,6 @@
 /** Contract for 今日跟进 and the team lead's settings. */
 import { z } from 'zod';
-import type { QueueKind } from '../../domain/follow-up-rules';
+import { queueKinds, type QueueKind } from '../../domain/follow-up-rules';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
@@ -22,7 +22,23 @@ export const teamSettingsSchema = z
   .refine((settings) => settings.maxCallsPerWeek >= settings.maxCallsPerDay, { message: '每周上限不能小于每天上限', path: ['maxCallsPerWeek'] })
   .refine((settings) => new Set(settings.stewards).size === settings.stewards.length, { message: '管家名单有重名', path: ['stewards'] });
 
-export const todayQueueInput = z.object({ date: isoDate.optional() }).strict();
+const queueKindIds = queueKinds.map((kind) => kind.id) as [QueueKind, ...QueueKind[]];
+
+/**
+ * One page of a day's list (today by default), filtered: by kind, community, and owner — a steward's name, or
+ * null for the team pool (absent: everyone's). The answer stays small however long the list is.
+ */
+export const todayQueueInput = z
+  .object({
+    date: isoDate.optional(),
+    kind: z.enum(queueKindIds).optional(),
+    community: z.string().min(1).optional(),
+    owner: z.string().min(1).nullable().optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type TodayQueueInput = z.infer<typeof todayQueueInput>;
 
 const householdId = z.string().min(1);
 const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不超过 200 字');
@@ -86,8 +102,21 @@ export interface QueueRow {
   notCallableBecause: string[];
 }
 
+/** A day's whole list, most urgent first (what the backend keeps). */
+export interface DayQueue {
+  date: string;
+  rows: QueueRow[];
+}
+
+/** What 今日跟进 shows: counts per kind under the community and owner filters, and one page of rows. */
 export interface TodayQueue {
   date: string;
+  /** Per kind, among the rows the community and owner filters leave (the kind filter aside). */
   counts: Record<QueueKind, number>;
+  /** Rows matching every filter. */
+  total: number;
+  offset: number;
   rows: QueueRow[];
+  /** Communities on the day's whole list, for the filter. */
+  communities: string[];
 }

@@ -10,19 +10,17 @@
  *   household, from the stores' change logs (a call or a payment touches one household).
  * The time of day only decides the call-window and callback-time reasons, applied to the finished list.
  */
-import type { QueueRow, TodayQueue } from '../../contract';
+import type { DayQueue, QueueRow } from '../../contract';
 import {
   callbackNotYetReason,
   contactLimitReasons,
   noticesInSpell,
   outsideWindowReason,
   queueEntries,
-  queueKinds,
   settlePromises,
   type HouseholdFacts,
   type PromiseState,
   type QueueEntry,
-  type QueueKind,
   type TeamSettings,
 } from '../../../domain/follow-up-rules';
 import type { IsoDate } from '../../../domain/dates';
@@ -94,7 +92,7 @@ export class TodayQueueBuilder {
     private readonly contacts: ContactStore,
   ) {}
 
-  build(date: IsoDate, time: string, settings: TeamSettings): TodayQueue {
+  build(date: IsoDate, time: string, settings: TeamSettings): DayQueue {
     if (this.ledger.error) throw this.ledger.error;
     const key = `${date}|${JSON.stringify(settings)}`;
     const view = this.views.get(key);
@@ -121,9 +119,7 @@ export class TodayQueueBuilder {
       if (!outside && !notYet) return row;
       return { ...row, callable: false, notCallableBecause: [...(outside ? [outside] : []), ...(notYet ? [notYet] : []), ...row.notCallableBecause] };
     });
-    const counts = Object.fromEntries(queueKinds.map((kind) => [kind.id, 0])) as Record<QueueKind, number>;
-    for (const row of rows) counts[row.kind] += 1;
-    return { date, counts, rows };
+    return { date, rows };
   }
 
   /** Every household: rows whose facts did not change are kept from `previous`. */

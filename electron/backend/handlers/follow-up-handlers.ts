@@ -3,16 +3,17 @@ import { parseEntryKey } from '../../../domain/follow-up-rules';
 import { addDays } from '../../../domain/dates';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { lintScript } from '../../../scripts-library/lint';
+import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
 import type { BackendContext, Handler } from './types';
 
 /** Snoozing further than this is not a snooze: reassign or complete instead. */
 const MAX_SNOOZE_DAYS = 90;
 
-export const followupsToday: Handler<'followups.today'> = async ({ date }, { queue, store, today, time }) => {
+export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, store, today, time }) => {
   const day = date ?? today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
-  return queue.build(day, day === today() ? time() : '10:00', store.file('teamSettings').read());
+  return queuePage(queue.build(day, day === today() ? time() : '10:00', store.file('teamSettings').read()), filters);
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });

@@ -84,7 +84,10 @@ function ledgerMethods() {
     'followups.today': vi.fn(async ({ date }: { date?: string }) => ({
       date: date ?? '2026-11-26',
       counts: { 'broken-promise': 0, 'promise-due': 0, callback: 0, 'repair-revisit': 0, 'complaint-reply': 0, 'promise-message': 0, notice: 0, 'monthly-round': 0 },
+      total: 0,
+      offset: 0,
       rows: [],
+      communities: [],
     })),
     'followups.act': vi.fn(notHere),
     'followups.undo': vi.fn(notHere),

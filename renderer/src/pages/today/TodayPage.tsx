@@ -23,10 +23,11 @@ const kindColors: Record<QueueKind, string> = {
   'monthly-round': 'default',
 };
 
-/** Who a row belongs to, for the 负责人 filter: everyone's, mine, the team pool's, or one steward's. */
+/** Who a row belongs to, for the 负责人 filter: everyone's, the team pool's, or one steward's. */
 type OwnerFilter = { kind: 'all' } | { kind: 'pool' } | { kind: 'steward'; name: string };
 
-const ownerMatches = (filter: OwnerFilter, row: QueueRow) => filter.kind === 'all' || (filter.kind === 'pool' ? row.owner === null : row.owner === filter.name);
+/** The filter as the backend takes it: absent for everyone, null for the team pool, or a name. */
+const ownerParam = (filter: OwnerFilter): { owner?: string | null } => (filter.kind === 'all' ? {} : { owner: filter.kind === 'pool' ? null : filter.name });
 
 const actionLabels: Record<QueueActionKind, string> = { complete: '已标记完成', snooze: '已暂缓', reassign: '已转交' };
 
@@ -35,7 +36,7 @@ const PAGE_SIZE = 50;
 /** Letter keys for the highlighted row (outside text fields). */
 const actionKeys: Record<string, QueueActionKind> = { d: 'complete', s: 'snooze', r: 'reassign' };
 
-/** 今日跟进: the day's list, most urgent first, each with the reason it is there. */
+/** 今日跟进: the day's list, most urgent first, each with the reason it is there; filtered and paged by the backend. */
 export function TodayPage() {
   const api = useApi();
   const navigate = useNavigate();
@@ -43,25 +44,48 @@ export function TodayPage() {
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<QueueKind | null>(null);
   const [community, setCommunity] = useState<string | undefined>();
+  const [owner, setOwner] = useState<OwnerFilter>({ kind: 'all' });
+  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [owner, setOwner] = useState<OwnerFilter>({ kind: 'all' });
+  // After ↑↓ crossed into another page: highlight its first or last row once it arrives.
+  const [edge, setEdge] = useState<'first' | 'last' | null>(null);
   const [dialog, setDialog] = useState<{ row: QueueRow; action: QueueActionKind | 'message' } | null>(null);
   const [teamTick, setTeamTick] = useState(0);
-  const [page, setPage] = useState(1);
   const { message } = App.useApp();
   const day = date ?? backendToday ?? null;
-  const queue = useApiData(() => api['followups.today'](day ? { date: day } : {}), [api, day]);
+  const ownerKey = owner.kind === 'steward' ? `steward:${owner.name}` : owner.kind;
+  const queue = useApiData(
+    () =>
+      api['followups.today']({
+        ...(day ? { date: day } : {}),
+        ...(kind ? { kind } : {}),
+        ...(community ? { community } : {}),
+        ...ownerParam(owner),
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }),
+    [api, day, kind, community, ownerKey, page], // ownerKey stands for owner
+  );
   const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
   const me = people.data?.me ?? '';
   const stewards = [...new Set([...(me ? [me] : []), ...(people.data?.team ?? [])])];
+  /** A new filter starts again at its first page. */
+  const filtered = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setPage(1);
+  };
 
-  // The cards count what the community and owner filters leave; a card then narrows to its kind.
-  const scoped = (queue.data?.rows ?? []).filter((row) => (!community || row.community === community) && ownerMatches(owner, row));
-  const counts = Object.fromEntries(queueKinds.map((entry) => [entry.id, scoped.filter((row) => row.kind === entry.id).length])) as Record<QueueKind, number>;
-  const visible = scoped.filter((row) => !kind || row.kind === kind);
+  const visible = queue.data?.rows ?? [];
+  const pages = Math.max(1, Math.ceil((queue.data?.total ?? 0) / PAGE_SIZE));
+  // The last rows of the last page were handled: show the page before.
+  if (queue.data && !queue.loading && page > pages) setPage(pages);
   // The highlighted row: the one chosen with ↑↓, else the first that may be called now.
-  const current = visible.find((row) => row.householdId === selected) ?? visible.find((row) => row.callable) ?? visible[0];
+  const current =
+    (edge === 'first' ? visible[0] : edge === 'last' ? visible[visible.length - 1] : undefined) ??
+    visible.find((row) => row.householdId === selected) ??
+    visible.find((row) => row.callable) ??
+    visible[0];
   const startCall = (row: QueueRow | undefined) => {
     if (row?.callable) navigate(`/call/${encodeURIComponent(row.householdId)}?from=today`);
   };
@@ -103,11 +127,16 @@ export function TodayPage() {
       const index = current ? visible.indexOf(current) : -1;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
-        const nextIndex = Math.min(visible.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
-        const next = visible[nextIndex];
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        const next = visible[index + step];
         if (next) {
           setSelected(next.householdId);
-          setPage(Math.floor(nextIndex / PAGE_SIZE) + 1); // keep the highlighted row on screen
+          setEdge(null);
+        } else if (page + step >= 1 && page + step <= pages) {
+          // Past the page's edge: on to the next (or previous) page, keeping the highlight on screen.
+          setPage(page + step);
+          setEdge(step > 0 ? 'first' : 'last');
+          setSelected(null);
         }
       } else if (event.key === 'Enter') {
         event.preventDefault();
@@ -123,7 +152,7 @@ export function TodayPage() {
 
   if (queue.error && !queue.data) return <Alert type="error" showIcon title="无法读取今日跟进" description={queue.error.message} action={<Button onClick={queue.reload}>重试</Button>} />;
   if (!queue.data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  const communities = [...new Set(queue.data.rows.map((row) => row.community))].sort();
+  const { counts, communities, total } = queue.data;
   const rows = visible;
 
   return (
@@ -132,13 +161,13 @@ export function TodayPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {queue.data.date === backendToday ? '今日跟进' : `${queue.data.date} 的跟进`}
         </Typography.Title>
-        <DatePicker aria-label="跟进日期" value={dayjs(queue.data.date)} allowClear={false} onChange={(value) => setDate(value ? value.format('YYYY-MM-DD') : null)} />
-        <Select aria-label="小区" allowClear placeholder="全部小区" style={{ width: 150 }} value={community} onChange={setCommunity} options={communities.map((name) => ({ value: name, label: name }))} />
+        <DatePicker aria-label="跟进日期" value={dayjs(queue.data.date)} allowClear={false} onChange={(value) => filtered(setDate)(value ? value.format('YYYY-MM-DD') : null)} />
+        <Select aria-label="小区" allowClear placeholder="全部小区" style={{ width: 150 }} value={community} onChange={filtered(setCommunity)} options={communities.map((name) => ({ value: name, label: name }))} />
         <Select
           aria-label="负责人"
           style={{ width: 170 }}
-          value={owner.kind === 'steward' ? `steward:${owner.name}` : owner.kind}
-          onChange={(value: string) => setOwner(value.startsWith('steward:') ? { kind: 'steward', name: value.slice('steward:'.length) } : { kind: value as 'all' | 'pool' })}
+          value={ownerKey}
+          onChange={(value: string) => filtered(setOwner)(value.startsWith('steward:') ? { kind: 'steward', name: value.slice('steward:'.length) } : { kind: value as 'all' | 'pool' })}
           options={[
             { value: 'all', label: '全部负责人' },
             ...(me ? [{ value: `steward:${me}`, label: `我的（${me}）` }] : []),
@@ -182,18 +211,18 @@ export function TodayPage() {
             tabIndex={0}
             aria-pressed={kind === entry.id}
             aria-label={`${entry.label} ${counts[entry.id]}`}
-            onClick={() => setKind(kind === entry.id ? null : entry.id)}
+            onClick={() => filtered(setKind)(kind === entry.id ? null : entry.id)}
             onKeyDown={(event) => {
               if (event.key !== 'Enter' && event.key !== ' ') return;
               event.preventDefault();
-              setKind(kind === entry.id ? null : entry.id);
+              filtered(setKind)(kind === entry.id ? null : entry.id);
             }}
           >
             <Statistic title={entry.label} value={counts[entry.id]} />
           </Card>
         ))}
       </div>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <Empty description={kind || community || owner.kind !== 'all' ? '没有符合筛选条件的跟进' : '今天没有要跟进的，辛苦了'} />
       ) : (
         <Table<QueueRow>
@@ -202,7 +231,7 @@ export function TodayPage() {
           loading={queue.loading}
           rowKey={(row) => `${row.householdId}-${row.kind}`}
           dataSource={rows}
-          pagination={{ pageSize: PAGE_SIZE, current: Math.min(page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE))), onChange: setPage, showSizeChanger: false, size: 'small' }}
+          pagination={{ pageSize: PAGE_SIZE, current: page, total, onChange: setPage, showSizeChanger: false, size: 'small', showTotal: (count) => `共 ${count} 户` }}
           columns={[
             { title: '类别', dataIndex: 'kind', width: 110, render: (value: QueueKind) => <Tag color={kindColors[value]}>{queueKinds.find((entry) => entry.id === value)!.label}</Tag> },
             {
