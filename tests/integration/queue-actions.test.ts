@@ -1,5 +1,5 @@
 /** Working the queue through the backend: complete with a reason, snooze, reassign, undo, a logged message; and the kept-between-builds queue agrees with a fresh one. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
@@ -157,6 +157,15 @@ describe('working the queue', () => {
     const backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 20, today: () => '2025-11-26' });
     await new Promise((resolve) => setTimeout(resolve, 50)); // the background warm-up has run
     await expect(call(backend, 'followups.today', {})).rejects.toThrow(/team-settings\.json/);
+    backend.close();
+  });
+
+  it('refuses to build the queue from a broken contact log, naming the file', async () => {
+    const dataDir = tempDir();
+    mkdirSync(path.join(dataDir, 'contacts'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'contacts', 'shard-007.json'), '{ "schemaVersion": 3, "data": ');
+    const backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 20, today: () => '2025-11-26' });
+    await expect(call(backend, 'followups.today', {})).rejects.toThrow(/shard-007\.json/);
     backend.close();
   });
 

@@ -94,6 +94,8 @@ export class TodayQueueBuilder {
 
   build(date: IsoDate, time: string, settings: TeamSettings): DayQueue {
     if (this.ledger.error) throw this.ledger.error;
+    // Without the whole contact log the caps, pauses and promises would be silently wrong: say what is broken.
+    if (this.contacts.error) throw this.contacts.error;
     const key = `${date}|${JSON.stringify(settings)}`;
     const view = this.views.get(key);
     const ledgerChanged = view && this.ledger.changes.since(view.ledgerRevision);
