@@ -153,17 +153,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 // ── contact limits ─────────────────────────────────────────────────────────
 
-export interface ContactFacts {
-  /** ISO timestamp with offset; only the Shanghai day matters here. */
-  day: IsoDate;
-}
-
-export interface Callability {
-  callable: boolean;
-  /** Why not, in Chinese, one line per reason. */
-  reasons: string[];
-}
-
 /** Why now is outside the call windows, or null inside one. */
 export function outsideWindowReason(time: string, settings: Pick<TeamSettings, 'callWindows'>): string | null {
   if (settings.callWindows.some((window) => time >= window.start && time < window.end)) return null;
@@ -202,21 +191,6 @@ export function contactLimitReasons(input: {
   if (input.openDispute) reasons.push('有未处理完的诉求或维修，处理完再催缴');
   if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
   return reasons;
-}
-
-/** Whether a household may be called now: inside a call window and within the contact limits. */
-export function callability(input: {
-  today: IsoDate;
-  /** HH:mm in Asia/Shanghai. */
-  time: string;
-  contacts: readonly ContactFacts[];
-  openDispute: boolean;
-  pendingPromiseUntil: IsoDate | null;
-  settings: TeamSettings;
-}): Callability {
-  const window = outsideWindowReason(input.time, input.settings);
-  const reasons = [...(window ? [window] : []), ...contactLimitReasons({ ...input, contactDays: input.contacts.map((contact) => contact.day) })];
-  return { callable: reasons.length === 0, reasons };
 }
 
 // ── today's queue ──────────────────────────────────────────────────────────

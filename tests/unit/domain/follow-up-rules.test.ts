@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   callbackNotYetReason,
-  callability,
   contactLimitReasons,
   defaultTeamSettings,
   digestQueueActions,
@@ -112,8 +111,8 @@ describe('noticeDue', () => {
   });
 });
 
-describe('callability', () => {
-  const input = { today: '2026-11-26', time: '10:00', contacts: [], openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings };
+describe('call windows and contact limits', () => {
+  const limits = { today: '2026-11-26', contactDays: [] as string[], openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings };
 
   it.each([
     ['08:59', false],
@@ -124,21 +123,22 @@ describe('callability', () => {
     ['14:00', true],
     ['19:59', true],
     ['20:00', false],
-  ])('at %s callable=%s (call windows)', (time, callable) => {
-    expect(callability({ ...input, time }).callable).toBe(callable);
+  ])('at %s inside a call window: %s', (time, inside) => {
+    expect(outsideWindowReason(time, defaultTeamSettings)).toBe(inside ? null : '现在不在通话时段（09:00–12:00、14:00–20:00）');
   });
 
-  it('caps calls at one a day and three a week, across channels, and says why', () => {
-    expect(callability({ ...input, contacts: [{ day: '2026-11-26' }] }).reasons).toEqual(['今天已联系 1 次（每天最多 1 次）']);
-    const week = [{ day: '2026-11-20' }, { day: '2026-11-22' }, { day: '2026-11-24' }];
-    expect(callability({ ...input, contacts: week }).reasons).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
-    expect(callability({ ...input, contacts: [{ day: '2026-11-19' }, ...week.slice(1)] }).callable).toBe(true);
+  it('caps contacts at one a day and three a week, across channels, and says why', () => {
+    expect(contactLimitReasons({ ...limits, contactDays: ['2026-11-19', '2026-11-25'] })).toEqual([]);
+    expect(contactLimitReasons({ ...limits, contactDays: ['2026-11-26'] })).toEqual(['今天已联系 1 次（每天最多 1 次）']);
+    const week = ['2026-11-20', '2026-11-22', '2026-11-24'];
+    expect(contactLimitReasons({ ...limits, contactDays: week })).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
+    expect(contactLimitReasons({ ...limits, contactDays: ['2026-11-19', ...week.slice(1)] })).toEqual([]);
   });
 
   it('pauses during a dispute and before a promised date', () => {
-    expect(callability({ ...input, openDispute: true }).reasons).toEqual(['有未处理完的诉求或维修，处理完再催缴']);
-    expect(callability({ ...input, pendingPromiseUntil: '2026-11-28' }).reasons).toEqual(['业主已承诺 2026-11-28 缴费，到期前不再催']);
-    expect(callability({ ...input, pendingPromiseUntil: '2026-11-26' }).callable).toBe(true);
+    expect(contactLimitReasons({ ...limits, openDispute: true })).toEqual(['有未处理完的诉求或维修，处理完再催缴']);
+    expect(contactLimitReasons({ ...limits, pendingPromiseUntil: '2026-11-28' })).toEqual(['业主已承诺 2026-11-28 缴费，到期前不再催']);
+    expect(contactLimitReasons({ ...limits, pendingPromiseUntil: '2026-11-26' })).toEqual([]);
   });
 });
 
@@ -275,28 +275,6 @@ describe('queue handling', () => {
     const again = [...onThe25th, { notice: '催费通知书' as const, day: '2026-12-05' }];
     expect(noticeDue({ ...shop, today: '2026-12-08', alreadyIssued: kinds(again), issuedOn: again })).toBeNull();
     expect(noticeDue({ ...shop, today: '2026-12-13', alreadyIssued: kinds(again), issuedOn: again })).toBe('限期缴费通知书');
-  });
-});
-
-describe('contact limits and call windows', () => {
-  it.each([
-    ['08:59', true],
-    ['09:00', false],
-    ['11:59', false],
-    ['12:00', true],
-    ['13:30', true],
-    ['19:59', false],
-    ['20:00', true],
-  ])('at %s outside a window: %s', (time, outside) => {
-    expect(outsideWindowReason(time, defaultTeamSettings) !== null).toBe(outside);
-  });
-
-  it('counts contacts today and in the last seven days', () => {
-    const limits = (contactDays: string[]) => contactLimitReasons({ today: '2026-11-26', contactDays, openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings });
-    expect(limits(['2026-11-19', '2026-11-25'])).toEqual([]);
-    expect(limits(['2026-11-26'])).toEqual(['今天已联系 1 次（每天最多 1 次）']);
-    expect(limits(['2026-11-20', '2026-11-22', '2026-11-24'])).toEqual(['近 7 天已联系 3 次（每周最多 3 次）']);
-    expect(limits(['2026-11-19', '2026-11-22', '2026-11-24'])).toEqual([]);
   });
 });
 
