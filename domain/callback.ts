@@ -2,6 +2,7 @@
  * 约好回电: a callback agreed on the phone — a day, optionally a time of day, and who calls back (one steward, or
  * the team pool). The rule for an acceptable callback, the follow-up's title and the line shown at the close. Pure.
  */
+import { TIME_OF_DAY } from './clock';
 import { addDays, spokenDate, type IsoDate } from './dates';
 
 export interface Callback {
@@ -17,8 +18,6 @@ export interface CallbackRules {
   /** How far ahead a date may be agreed (the same horizon as promises). */
   horizonDays: number;
 }
-
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** What is wrong with a callback, in Chinese, or null when it can be kept. */
 export function callbackProblem(callback: Callback, rules: CallbackRules): string | null {

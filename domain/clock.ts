@@ -13,3 +13,6 @@ export function shanghaiTimestamp(now: Date = new Date()): string {
 
 /** The time of day in Asia/Shanghai, HH:mm. */
 export const shanghaiTimeOfDay = (now: Date = new Date()): string => shanghaiTimestamp(now).slice(11, 16);
+
+/** A time of day as stored and compared everywhere: HH:mm, 24-hour. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -92,6 +92,11 @@ export function monthlyRoundDue(today: IsoDate, owedFen: Fen, lastReminderOn: Is
 
 export type NoticeKind = '收费通知书' | '催费通知书' | '限期缴费通知书' | '律师函' | 'EMS书面催告';
 
+export interface IssuedNotice {
+  notice: NoticeKind;
+  day: IsoDate;
+}
+
 /**
  * 住宅: by months owed — 3 → 收费通知书, 4 → 催费通知书, 6 → 限期缴费通知书, more than 12 → 律师函; and by date: from
  * the 25th of a month an unpaid household is due a 催费通知书.
@@ -107,14 +112,13 @@ export function noticeDue(input: {
   earliestUnpaid: IsoDate | null;
   /** The first phone reminder since the arrears began, if any. */
   firstPhoneReminderOn: IsoDate | null;
-  alreadyIssued: readonly NoticeKind[];
-  /** The same, with the day each was issued: a shop's second 催费通知书 counts only from the next month's 5th. */
-  issuedOn?: readonly { notice: NoticeKind; day: IsoDate }[];
+  /** Notices issued in this arrears spell, with their days (a shop's second 催费通知书 counts from the next month's 5th). */
+  issued: readonly IssuedNotice[];
   ladder: TeamSettings['ladder'];
 }): NoticeKind | null {
-  const { kind, monthsOwed, today, alreadyIssued, ladder } = input;
+  const { kind, monthsOwed, today, issued, ladder } = input;
   if (monthsOwed <= 0) return null;
-  const due = (notice: NoticeKind) => (alreadyIssued.includes(notice) ? null : notice);
+  const due = (notice: NoticeKind) => (issued.some((entry) => entry.notice === notice) ? null : notice);
   if (ladder.writtenDemand && input.firstPhoneReminderOn && addMonths(input.firstPhoneReminderOn, 3) <= today) {
     const ems = due('EMS书面催告');
     if (ems) return ems;
@@ -133,8 +137,7 @@ export function noticeDue(input: {
   const thisMonth = today.slice(0, 7);
   if (thisMonth > nextMonth || (thisMonth === nextMonth && day(today) >= 13)) return due('限期缴费通知书');
   if (thisMonth === nextMonth && day(today) >= 5) {
-    if (!input.issuedOn) return due('催费通知书');
-    const again = input.issuedOn.some((entry) => entry.notice === '催费通知书' && entry.day >= `${nextMonth}-05`);
+    const again = issued.some((entry) => entry.notice === '催费通知书' && entry.day >= `${nextMonth}-05`);
     return again ? null : '催费通知书';
   }
   if (thisMonth === billed && day(today) >= 25) return due('催费通知书');
@@ -233,7 +236,7 @@ export interface QueueHandling {
   /** When that last reassignment was made. */
   assignedAt?: string;
   /** Notices marked issued, with the day. */
-  notices: readonly { notice: NoticeKind; day: IsoDate }[];
+  notices: readonly IssuedNotice[];
 }
 
 export const noHandling: QueueHandling = Object.freeze({ completed: new Set<string>(), snoozedUntil: null, assignee: undefined, notices: [] });
@@ -251,7 +254,7 @@ export interface QueueActionFacts {
 export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueHandling {
   if (actions.length === 0) return noHandling;
   const completed = new Set<string>();
-  const notices: { notice: NoticeKind; day: IsoDate }[] = [];
+  const notices: IssuedNotice[] = [];
   let snooze: QueueActionFacts | null = null;
   let reassign: QueueActionFacts | null = null;
   for (const action of actions) {
@@ -299,9 +302,8 @@ export interface HouseholdFacts {
   /** Days on which the household was contacted (any channel). */
   contactDays: IsoDate[];
   openDispute: boolean;
-  noticesIssued: NoticeKind[];
-  /** The notices issued with their days (for the shop ladder's second 催费通知书). */
-  noticesIssuedOn?: QueueHandling['notices'];
+  /** Notices issued in the current arrears spell. */
+  noticesIssued: readonly IssuedNotice[];
   firstPhoneReminderOn: IsoDate | null;
   lastReminderOn: IsoDate | null;
   /** Entries marked done and a standing snooze; absent means none. */
@@ -359,8 +361,7 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
     today,
     earliestUnpaid: facts.earliestUnpaid,
     firstPhoneReminderOn: facts.firstPhoneReminderOn,
-    alreadyIssued: facts.noticesIssued,
-    ...(facts.noticesIssuedOn ? { issuedOn: facts.noticesIssuedOn } : {}),
+    issued: facts.noticesIssued,
     ladder: settings.ladder,
   });
   if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`, noticeEntryKey(notice, today));

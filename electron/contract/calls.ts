@@ -1,15 +1,14 @@
 /** Contract for calls: what a finished call writes, the promises, grievances and follow-ups it creates. */
 import { z } from 'zod';
+import { isoDateSchema, timeOfDaySchema } from './formats';
 import { complaintSeverities, objectionTypes, repairCategories, urgencies } from '../../domain/grievance';
 import { promiseChannels } from '../../domain/promise';
 import { callOutcomes } from '../../state-machines/call-outcomes';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
 const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
 
-export const pinnedPromiseSchema = z.object({ date: isoDate, amountFen: z.number().int().positive(), channel: z.enum(promiseChannels) });
+export const pinnedPromiseSchema = z.object({ date: isoDateSchema, amountFen: z.number().int().positive(), channel: z.enum(promiseChannels) });
 
 export const grievanceInputSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -19,7 +18,7 @@ export const grievanceInputSchema = z.discriminatedUnion('kind', [
       location: z.string().trim().max(60),
       urgency: z.enum(urgencies),
       words: z.string().trim().min(1, '请记下业主的原话').max(500),
-      leakTestDate: isoDate.optional(),
+      leakTestDate: isoDateSchema.optional(),
     }),
   }),
   z.object({ kind: z.literal('complaint'), severity: z.enum(complaintSeverities), words: z.string().trim().min(1).max(500) }),
@@ -27,7 +26,7 @@ export const grievanceInputSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A callback agreed on the phone: when, and who calls back (a steward's name, or null for the team pool). */
-export const callbackSchema = z.object({ date: isoDate, time: timeOfDay.nullable(), owner: z.string().trim().min(1).max(20).nullable() });
+export const callbackSchema = z.object({ date: isoDateSchema, time: timeOfDaySchema.nullable(), owner: z.string().trim().min(1).max(20).nullable() });
 export type Callback = z.infer<typeof callbackSchema>;
 
 /** What the call flow hands over at the end of a call. */
@@ -64,7 +63,7 @@ export const grievanceRecordSchema = z.object({
   title: z.string(),
   words: z.string(),
   /** Revisit (repair) or reply (complaint) date. */
-  dueDate: isoDate.nullable(),
+  dueDate: isoDateSchema.nullable(),
   status: z.enum(['open', 'done']),
 });
 export type GrievanceRecord = z.infer<typeof grievanceRecordSchema>;
@@ -75,13 +74,13 @@ export const followUpSchema = z.object({
   id: z.string(),
   householdId: z.string(),
   kind: z.enum(followUpKinds),
-  dueDate: isoDate,
+  dueDate: isoDateSchema,
   sourceId: z.string(),
   title: z.string(),
   status: z.enum(['open', 'done']),
   createdAt: z.string(),
   /** Callbacks: the agreed time of day. */
-  dueTime: timeOfDay.nullable().optional(),
+  dueTime: timeOfDaySchema.nullable().optional(),
   /** Who does it: a steward's name; null or absent for the team pool. */
   owner: z.string().nullable().optional(),
   /** Set when done from the queue: why, and when. */

@@ -1,15 +1,14 @@
 /** Contract for 今日跟进 and the team lead's settings. */
 import { z } from 'zod';
+import { isoDateSchema, timeOfDaySchema } from './formats';
 import { queueKinds, type QueueKind } from '../../domain/follow-up-rules';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
 export const teamSettingsSchema = z
   .object({
     graceDays: z.number().int().min(0, '宽限天数不能为负').max(30, '宽限天数不超过 30 天'),
     callWindows: z
-      .array(z.object({ start: time, end: time }).refine((window) => window.start < window.end, { message: '时段的开始要早于结束' }))
+      .array(z.object({ start: timeOfDaySchema, end: timeOfDaySchema }).refine((window) => window.start < window.end, { message: '时段的开始要早于结束' }))
       .min(1, '至少要有一个通话时段')
       .max(4),
     maxCallsPerDay: z.number().int().min(1).max(5),
@@ -30,7 +29,7 @@ const queueKindIds = queueKinds.map((kind) => kind.id) as [QueueKind, ...QueueKi
  */
 export const todayQueueInput = z
   .object({
-    date: isoDate.optional(),
+    date: isoDateSchema.optional(),
     kind: z.enum(queueKindIds).optional(),
     community: z.string().min(1).optional(),
     owner: z.string().min(1).nullable().optional(),
@@ -50,7 +49,7 @@ const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不�
  */
 export const queueActInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('complete'), householdId, entryKey: z.string().min(1).max(120), reason }).strict(),
-  z.object({ action: z.literal('snooze'), householdId, until: isoDate, reason }).strict(),
+  z.object({ action: z.literal('snooze'), householdId, until: isoDateSchema, reason }).strict(),
   z.object({ action: z.literal('reassign'), householdId, assignee: z.string().trim().min(1).max(20).nullable(), reason: z.string().trim().max(200) }).strict(),
 ]);
 export type QueueActInput = z.infer<typeof queueActInput>;
@@ -62,7 +61,7 @@ export const queueActionSchema = z.object({
   action: z.enum(['complete', 'snooze', 'reassign']),
   entryKey: z.string().nullable(),
   reason: z.string(),
-  until: isoDate.nullable(),
+  until: isoDateSchema.nullable(),
   assignee: z.string().nullable(),
   at: z.string(),
   steward: z.string(),
@@ -91,7 +90,6 @@ export interface QueueRow {
   /** Other reasons the household is on the list. */
   moreReasons: string[];
   priority: number;
-  followUpId: string | null;
   /** The shown entry's key, for completing it. */
   entryKey: string;
   /** Who works this household: a steward's name, or null for the team pool. */

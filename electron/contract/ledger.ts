@@ -1,5 +1,6 @@
 /** Contract types and input schemas for the ledger: households, the arrears record, import, payments. */
 import { z } from 'zod';
+import { isoDateSchema } from './formats';
 import { importFieldIds, type ImportFieldId } from '../../domain/import/fields';
 import type { MergeStats } from '../../domain/import/merge';
 import type { RowError } from '../../domain/import/rows';
@@ -8,7 +9,6 @@ import type { FollowUp, GrievanceRecord, PromiseRecord } from './calls';
 import type { QueueAction } from './follow-ups';
 
 const fen = z.number().int();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 // ── households ─────────────────────────────────────────────────────────────
 
@@ -137,7 +137,7 @@ export const recordPaymentInput = z
   .object({
     householdId: z.string().min(1),
     amountFen: fen.positive('金额必须大于 0'),
-    paidOn: isoDate,
+    paidOn: isoDateSchema,
     channel: z.enum(paymentChannels),
     note: z.string().max(200).default(''),
   })

@@ -22,7 +22,6 @@ const row = (overrides: Partial<QueueRow> = {}): QueueRow => ({
   reason: '应发催费通知书（欠费 2 个月）',
   moreReasons: [],
   priority: 7,
-  followUpId: null,
   entryKey: 'notice:催费通知书:2026-11',
   owner: null,
   dueTime: null,

@@ -23,7 +23,6 @@ const rowAt = (i: number): QueueRow => ({
   reason: i < 30 ? '应发收费通知书（欠费 3 个月）' : '本月尚未提醒，欠费 3 个月',
   moreReasons: [],
   priority: i < 30 ? 7 : 8,
-  followUpId: null,
   entryKey: i < 30 ? 'notice:收费通知书:2026-11' : 'monthly-round:2026-11',
   owner: null,
   dueTime: null,

@@ -191,7 +191,6 @@ export class TodayQueueBuilder {
 function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings): HouseholdFacts {
   const { household, summary, recorded } = sources;
   const states = promiseStates(sources.payments, recorded, date, settings.graceDays);
-  const issued = noticesInSpell(recorded.handling.notices, summary.earliestUnpaid);
   return {
     householdId: household.id,
     kind: household.kind,
@@ -202,8 +201,7 @@ function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings): House
     followUps: recorded.followUps,
     contactDays: recorded.contactDays,
     openDispute: sources.openDispute,
-    noticesIssued: issued.map((entry) => entry.notice),
-    noticesIssuedOn: issued,
+    noticesIssued: noticesInSpell(recorded.handling.notices, summary.earliestUnpaid),
     firstPhoneReminderOn: sources.firstPhoneReminderOn,
     lastReminderOn: recorded.contactDays[recorded.contactDays.length - 1] ?? null,
     handling: recorded.handling,
@@ -230,7 +228,6 @@ function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRo
     reason: first!.reason,
     moreReasons: rest.map((entry) => entry.reason),
     priority: first!.priority,
-    followUpId: first!.followUpId,
     entryKey: first!.key,
     owner: first!.owner ?? null,
     dueTime: first!.dueTime,

@@ -12,7 +12,7 @@ import {
   parseEntryKey,
   queueEntries,
   settlePromises,
-  type NoticeKind,
+  type IssuedNotice,
 } from '../../../domain/follow-up-rules';
 
 describe('settlePromises', () => {
@@ -66,7 +66,7 @@ describe('addMonths', () => {
 });
 
 describe('noticeDue', () => {
-  const base = { earliestUnpaid: '2026-08-01', firstPhoneReminderOn: null, alreadyIssued: [] as NoticeKind[], ladder: defaultTeamSettings.ladder };
+  const base = { earliestUnpaid: '2026-08-01', firstPhoneReminderOn: null, issued: [] as IssuedNotice[], ladder: defaultTeamSettings.ladder };
 
   it.each([
     [2, '2026-11-10', null],
@@ -94,7 +94,7 @@ describe('noticeDue', () => {
   });
 
   it('does not repeat a notice already issued, and moves on', () => {
-    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 6, today: '2026-11-10', alreadyIssued: ['限期缴费通知书'] })).toBeNull();
+    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 6, today: '2026-11-10', issued: [{ notice: '限期缴费通知书', day: '2026-10-10' }] })).toBeNull();
   });
 
   it('calls for a written demand by EMS three months after phone reminders stayed unpaid', () => {
@@ -103,7 +103,7 @@ describe('noticeDue', () => {
     expect(noticeDue({ ...input, today: '2026-11-15' })).toBe('EMS书面催告');
     expect(noticeDue({ ...input, today: '2026-11-15', ladder: { ...base.ladder, writtenDemand: false } })).toBeNull();
     // Three months after a month end is the last day of that month.
-    expect(noticeDue({ ...input, firstPhoneReminderOn: '2026-08-31', today: '2026-11-30', alreadyIssued: ['催费通知书'] })).toBe('EMS书面催告');
+    expect(noticeDue({ ...input, firstPhoneReminderOn: '2026-08-31', today: '2026-11-30', issued: [{ notice: '催费通知书', day: '2026-10-25' }] })).toBe('EMS书面催告');
   });
 
   it('can be switched off per kind', () => {
@@ -153,7 +153,7 @@ describe('queueEntries', () => {
     followUps: [],
     contactDays: [],
     openDispute: false,
-    noticesIssued: [] as NoticeKind[],
+    noticesIssued: [] as IssuedNotice[],
     firstPhoneReminderOn: null,
     lastReminderOn: null,
   };
@@ -203,7 +203,7 @@ describe('queue handling', () => {
     followUps: [{ id: 'f1', kind: 'callback' as const, dueDate: '2026-11-26', status: 'open' as const, title: '约好回电 19:30', dueTime: '19:30', owner: '李娜' }],
     contactDays: [],
     openDispute: false,
-    noticesIssued: [] as NoticeKind[],
+    noticesIssued: [] as IssuedNotice[],
     firstPhoneReminderOn: null,
     lastReminderOn: null,
   };
@@ -262,19 +262,18 @@ describe('queue handling', () => {
     expect(noticesInSpell(handling.notices, '2026-08-01')).toEqual([{ notice: '催费通知书', day: '2026-10-10' }]);
     expect(noticesInSpell(handling.notices, null)).toEqual([]);
     // With the 收费通知书 of an earlier spell not counting, it is due again.
-    const noticesIssued = noticesInSpell(handling.notices, '2026-08-01').map((entry) => entry.notice);
+    const noticesIssued = noticesInSpell(handling.notices, '2026-08-01');
     expect(queueEntries({ ...facts, promises: [], followUps: [], noticesIssued }, '2026-11-10', defaultTeamSettings)[0]).toMatchObject({ kind: 'notice', reason: '应发收费通知书（欠费 3 个月）' });
   });
 
   it('asks a shop for its 催费通知书 again from the next month’s 5th, once', () => {
     const shop = { kind: '商铺' as const, monthsOwed: 1, earliestUnpaid: '2026-11-01', firstPhoneReminderOn: null, ladder: defaultTeamSettings.ladder };
     const onThe25th = [{ notice: '收费通知书' as const, day: '2026-11-02' }, { notice: '催费通知书' as const, day: '2026-11-25' }];
-    const kinds = (list: typeof onThe25th) => list.map((entry) => entry.notice);
-    expect(noticeDue({ ...shop, today: '2026-11-28', alreadyIssued: kinds(onThe25th), issuedOn: onThe25th })).toBeNull();
-    expect(noticeDue({ ...shop, today: '2026-12-05', alreadyIssued: kinds(onThe25th), issuedOn: onThe25th })).toBe('催费通知书');
+    expect(noticeDue({ ...shop, today: '2026-11-28', issued: onThe25th })).toBeNull();
+    expect(noticeDue({ ...shop, today: '2026-12-05', issued: onThe25th })).toBe('催费通知书');
     const again = [...onThe25th, { notice: '催费通知书' as const, day: '2026-12-05' }];
-    expect(noticeDue({ ...shop, today: '2026-12-08', alreadyIssued: kinds(again), issuedOn: again })).toBeNull();
-    expect(noticeDue({ ...shop, today: '2026-12-13', alreadyIssued: kinds(again), issuedOn: again })).toBe('限期缴费通知书');
+    expect(noticeDue({ ...shop, today: '2026-12-08', issued: again })).toBeNull();
+    expect(noticeDue({ ...shop, today: '2026-12-13', issued: again })).toBe('限期缴费通知书');
   });
 });
 
@@ -297,7 +296,7 @@ describe('callbacks in the queue', () => {
     promises: [],
     contactDays: [],
     openDispute: false,
-    noticesIssued: [] as NoticeKind[],
+    noticesIssued: [] as IssuedNotice[],
     firstPhoneReminderOn: null,
     lastReminderOn: null,
   };

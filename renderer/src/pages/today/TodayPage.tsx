@@ -23,11 +23,12 @@ const kindColors: Record<QueueKind, string> = {
   'monthly-round': 'default',
 };
 
-/** Who a row belongs to, for the 负责人 filter: everyone's, the team pool's, or one steward's. */
-type OwnerFilter = { kind: 'all' } | { kind: 'pool' } | { kind: 'steward'; name: string };
+/** The 负责人 filter's choices besides a steward's name. */
+const ALL = '__all__';
+const POOL = '__pool__';
 
-/** The filter as the backend takes it: absent for everyone, null for the team pool, or a name. */
-const ownerParam = (filter: OwnerFilter): { owner?: string | null } => (filter.kind === 'all' ? {} : { owner: filter.kind === 'pool' ? null : filter.name });
+/** The filter as the backend takes it: absent for everyone, null for the team pool, or a steward's name. */
+const ownerParam = (choice: string): { owner?: string | null } => (choice === ALL ? {} : { owner: choice === POOL ? null : choice });
 
 const actionLabels: Record<QueueActionKind, string> = { complete: '已标记完成', snooze: '已暂缓', reassign: '已转交' };
 
@@ -44,7 +45,7 @@ export function TodayPage() {
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<QueueKind | null>(null);
   const [community, setCommunity] = useState<string | undefined>();
-  const [owner, setOwner] = useState<OwnerFilter>({ kind: 'all' });
+  const [owner, setOwner] = useState(ALL);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -54,7 +55,6 @@ export function TodayPage() {
   const [teamTick, setTeamTick] = useState(0);
   const { message } = App.useApp();
   const day = date ?? backendToday ?? null;
-  const ownerKey = owner.kind === 'steward' ? `steward:${owner.name}` : owner.kind;
   const queue = useApiData(
     () =>
       api['followups.today']({
@@ -65,7 +65,7 @@ export function TodayPage() {
         offset: (page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
       }),
-    [api, day, kind, community, ownerKey, page], // ownerKey stands for owner
+    [api, day, kind, community, owner, page],
   );
   const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
   const me = people.data?.me ?? '';
@@ -166,13 +166,13 @@ export function TodayPage() {
         <Select
           aria-label="负责人"
           style={{ width: 170 }}
-          value={ownerKey}
-          onChange={(value: string) => filtered(setOwner)(value.startsWith('steward:') ? { kind: 'steward', name: value.slice('steward:'.length) } : { kind: value as 'all' | 'pool' })}
+          value={owner}
+          onChange={filtered(setOwner)}
           options={[
-            { value: 'all', label: '全部负责人' },
-            ...(me ? [{ value: `steward:${me}`, label: `我的（${me}）` }] : []),
-            { value: 'pool', label: '团队池' },
-            ...stewards.filter((name) => name !== me).map((name) => ({ value: `steward:${name}`, label: name })),
+            { value: ALL, label: '全部负责人' },
+            ...(me ? [{ value: me, label: `我的（${me}）` }] : []),
+            { value: POOL, label: '团队池' },
+            ...stewards.filter((name) => name !== me).map((name) => ({ value: name, label: name })),
           ]}
         />
         <Button onClick={() => setEditing(true)}>团队设置</Button>
@@ -223,7 +223,7 @@ export function TodayPage() {
         ))}
       </div>
       {total === 0 ? (
-        <Empty description={kind || community || owner.kind !== 'all' ? '没有符合筛选条件的跟进' : '今天没有要跟进的，辛苦了'} />
+        <Empty description={kind || community || owner !== ALL ? '没有符合筛选条件的跟进' : '今天没有要跟进的，辛苦了'} />
       ) : (
         <Table<QueueRow>
           aria-label="跟进列表"
