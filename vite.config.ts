@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './electron/contract/content-security-policy';
+import { CONTENT_SECURITY_POLICY_META } from './electron/contract/content-security-policy.ts';
 
 /** The CSP meta tag comes from the same constant the servers send as a header. */
 function contentSecurityPolicyMeta(): Plugin {
