@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Generous: a busy machine must not fail a test (vitest's default is 5 s).
+          testTimeout: 60_000,
         },
       },
       {
@@ -27,7 +29,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/component/setup.ts'],
-          testTimeout: 20_000,
+          // Longer than the 20 s async-utility timeout set in the setup file; antd in jsdom takes seconds per test.
+          testTimeout: 120_000,
         },
       },
       {

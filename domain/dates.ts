@@ -23,6 +23,22 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD, within the years the app deals in (1990–2100): no 2026-02-30, no 0000-00-00. */
+export function isRealIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === text;
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/** An ISO timestamp with its offset (2026-11-26T10:00:00+08:00), on a real calendar day. */
+export function isIsoTimestamp(text: string): boolean {
+  const m = TIMESTAMP.exec(text);
+  return m !== null && isRealIsoDate(m[1]!) && !Number.isNaN(Date.parse(text));
+}
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function daysInMonth(year: number, month: number): number {

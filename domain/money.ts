@@ -7,6 +7,9 @@ import { cleanCell } from './text';
 
 export type Fen = number;
 
+/** The largest amount any one figure may be: 1 亿元 (a whole community's arrears fit many times over). */
+export const MAX_AMOUNT_FEN: Fen = 100_000_000_00;
+
 export type MoneyResult = { ok: true; fen: Fen | null } | { ok: false; reason: string };
 
 const ZERO_MARKS = new Set(['-', '--', '—', '——', '/', '无']);

@@ -1,7 +1,8 @@
 /**
  * A hand-entered payment settles the oldest unpaid items first (the usual rule of 先缴旧欠). Pure.
  */
-import { itemKey, owedOf, type ArrearsItem } from './ledger';
+import type { IsoDate } from './dates';
+import { itemKey, owedOf, type ArrearsItem, type Payment } from './ledger';
 import { formatYuan, type Fen } from './money';
 
 export type Allocation = { ok: true; items: ArrearsItem[]; allocations: { itemKey: string; amountFen: Fen }[] } | { ok: false; reason: string };
@@ -25,4 +26,37 @@ export function allocatePayment(items: readonly ArrearsItem[], amountFen: Fen): 
     left -= part;
   }
   return { ok: true, items: next, allocations };
+}
+
+export interface ManualPayment {
+  householdId: string;
+  amountFen: Fen;
+  paidOn: IsoDate;
+  channel: string;
+  note: string;
+}
+
+/**
+ * A payment taken by hand, against the household's items as they are: the items after it and one payment row per
+ * item it settles (ids `pay-<idBase>-1…`). Refused (ok: false) when it is not a positive amount within what is owed.
+ */
+export function manualPayment(
+  items: readonly ArrearsItem[],
+  payment: ManualPayment,
+  idBase: string,
+): { ok: true; items: ArrearsItem[]; payments: Payment[] } | { ok: false; reason: string } {
+  const allocation = allocatePayment(items, payment.amountFen);
+  if (!allocation.ok) return allocation;
+  const payments = allocation.allocations.map((part, index) => ({
+    id: `pay-${idBase}-${index + 1}`,
+    householdId: payment.householdId,
+    itemKey: part.itemKey,
+    amountFen: part.amountFen,
+    paidOn: payment.paidOn,
+    source: 'manual' as const,
+    importId: null,
+    channel: payment.channel,
+    note: payment.note,
+  }));
+  return { ok: true, items: allocation.items, payments };
 }

@@ -59,17 +59,37 @@ export function planInstalments(totalFen: Fen, count: number, firstDate: IsoDate
   }));
 }
 
+/** How far ahead the last instalment of a plan may lie: a plan spans at most a year. */
+export const PLAN_SPAN_DAYS = 366;
+
 /** Every instalment valid, and together exactly the chosen total. */
 export function validatePlan(plan: readonly PinnedPromise[], totalFen: Fen, rules: Omit<PromiseRules, 'horizonDays'> & { horizonDays: number }): string[] {
   const problems: string[] = [];
   plan.forEach((promise, i) => {
     // Later instalments may lie beyond the horizon: the horizon is for the first date pinned on the call.
-    const result = validatePromise(promise, { ...rules, horizonDays: i === 0 ? rules.horizonDays : 3660 });
+    const result = validatePromise(promise, { ...rules, horizonDays: i === 0 ? rules.horizonDays : PLAN_SPAN_DAYS });
     if (!result.ok) problems.push(`第 ${i + 1} 期：${Object.values(result.errors).join('；')}`);
   });
   const sum = plan.reduce((total, promise) => total + promise.amountFen, 0);
   if (sum !== totalFen) problems.push(`各期合计 ${formatFen(sum)} 元，与约定总额 ${formatFen(totalFen)} 元不符`);
   for (let i = 1; i < plan.length; i += 1) if (plan[i]!.date <= plan[i - 1]!.date) problems.push(`第 ${i + 1} 期的日期要晚于第 ${i} 期`);
+  return problems;
+}
+
+/**
+ * The promises a call records, checked as the call flow checks them: none, one promise (date today…horizon,
+ * amount within what is owed, a channel), or an instalment plan (each instalment valid, dates in order, the
+ * total within what is owed). The backend runs this inside the write; the form and the machine run the same rules.
+ */
+export function callPromiseProblems(promises: readonly PinnedPromise[], rules: PromiseRules): string[] {
+  if (promises.length === 0) return [];
+  if (promises.length === 1) {
+    const result = validatePromise(promises[0]!, rules);
+    return result.ok ? [] : Object.values(result.errors);
+  }
+  const totalFen = promises.reduce((sum, promise) => sum + promise.amountFen, 0);
+  const problems = validatePlan(promises, totalFen, rules);
+  if (totalFen > rules.owedFen) problems.push(`各期合计 ${formatFen(totalFen)} 元，超过欠费 ${formatFen(rules.owedFen)} 元`);
   return problems;
 }
 

@@ -7,6 +7,7 @@
  * the owner's credit record (misleading); insults; full phone or ID numbers; unknown {variables}.
  * Warnings: pressure phrasing worth a second look.
  */
+import { findPersonalNumbers } from '../domain/personal-numbers';
 import { isVariableName, variablesIn } from './variables';
 
 export type LintSeverity = 'error' | 'warning';
@@ -105,8 +106,6 @@ const RULES: Rule[] = [
   },
 ];
 
-const PHONE = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
-const ID_NUMBER = /(?<![\dA-Za-z])\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
 
 function isNegated(text: string, index: number): boolean {
   return NEGATION.test(text.slice(Math.max(0, index - 12), index));
@@ -136,11 +135,11 @@ export function lintScript(text: string): LintFinding[] {
       }
     }
   }
-  for (const match of text.matchAll(PHONE)) {
-    add({ severity: 'error', rule: 'personal-number', phrase: match[0], index: match.index!, message: '话术中出现了完整手机号：个人信息不应写进话术，请用变量或删除。' });
-  }
-  for (const match of text.matchAll(ID_NUMBER)) {
-    add({ severity: 'error', rule: 'personal-number', phrase: match[0], index: match.index!, message: '话术中出现了身份证号：个人信息不应写进话术，请删除。' });
+  // Mobiles and ID numbers in any written form; a landline is usually the company's own hotline, so it may stay.
+  for (const number of findPersonalNumbers(text)) {
+    if (number.kind === 'landline') continue;
+    const message = number.kind === 'mobile' ? '话术中出现了完整手机号：个人信息不应写进话术，请用变量或删除。' : '话术中出现了身份证号：个人信息不应写进话术，请删除。';
+    add({ severity: 'error', rule: 'personal-number', phrase: text.slice(number.start, number.end), index: number.start, message });
   }
   for (const variable of variablesIn(text)) {
     if (!isVariableName(variable.name)) {

@@ -11,12 +11,12 @@ const ownerTypeIds = ownerTypes.map((type) => type.id) as ['A', 'B', 'C', 'D', '
 export const scriptContentSchema = z.object({
   title: z.string().trim().min(1, '请填写标题').max(40, '标题不超过 40 个字'),
   stage: z.enum(stageIds),
-  ownerTypes: z.array(z.enum(ownerTypeIds)).min(1, '至少选择一种业主类型'),
+  ownerTypes: z.array(z.enum(ownerTypeIds)).min(1, '至少选择一种业主类型').max(ownerTypeIds.length),
   tone: z.enum(tones),
   kind: z.enum(scriptKinds),
   text: z.string().trim().min(1, '请填写话术内容').max(1000, '话术不超过 1000 个字'),
   /** Per-entry fallback for a variable that is empty, e.g. { 约定日期: '您方便的日子' }. */
-  fallbacks: z.record(z.string(), z.string().max(40)),
+  fallbacks: z.record(z.string().max(20), z.string().max(40)).refine((fallbacks) => Object.keys(fallbacks).length <= 30, '备用词太多'),
   tags: z.array(z.string().trim().min(1).max(12)).max(10),
 });
 export type ScriptContent = z.infer<typeof scriptContentSchema>;

@@ -6,7 +6,10 @@ import { cleanCell } from '../text';
 import { recognizeHeaders, type ColumnMapping } from './fields';
 
 export interface HeaderInfo {
-  /** 0-based index of the last header row; data starts after it. */
+  /**
+   * 0-based index, into the rows searched, of the last header row; data starts after it. An index, not
+   * a row number: a spreadsheet's rows can skip numbers (see rowNumberAt).
+   */
   lastHeaderRow: number;
   headerRows: 1 | 2;
   /** One label per column, combining a two-row header. */
@@ -14,7 +17,16 @@ export interface HeaderInfo {
   mapping: ColumnMapping;
 }
 
+/** The header is looked for in the sheet's first 30 rows (by row number, as the user counts them). */
 const SCAN_ROWS = 30;
+
+/**
+ * The 1-based row number, as the user sees it in the file, of `rows[index]`. `rowNumbers` gives them
+ * where they are not simply index + 1 (a spreadsheet has no entry for rows without cells).
+ */
+export function rowNumberAt(rowNumbers: readonly number[] | undefined, index: number): number {
+  return rowNumbers?.[index] ?? index + 1;
+}
 
 const fieldCount = (mapping: ColumnMapping): number => Object.keys(mapping).length;
 
@@ -34,17 +46,19 @@ export function combineHeaderRows(upper: readonly unknown[], lower: readonly unk
   });
 }
 
-export function findHeader(rows: readonly (readonly unknown[])[]): HeaderInfo | null {
+export function findHeader(rows: readonly (readonly unknown[])[], rowNumbers?: readonly number[]): HeaderInfo | null {
   let best: (HeaderInfo & { score: number }) | null = null;
-  const limit = Math.min(rows.length, SCAN_ROWS);
-  for (let r = 0; r < limit; r += 1) {
+  for (let r = 0; r < rows.length && rowNumberAt(rowNumbers, r) <= SCAN_ROWS; r += 1) {
     const single = rows[r]!.map((cell) => cleanCell(cell));
     const candidates: HeaderInfo[] = [{ lastHeaderRow: r, headerRows: 1, headers: single, mapping: recognizeHeaders(single) }];
-    if (r + 1 < rows.length) {
-      const combined = combineHeaderRows(rows[r]!, rows[r + 1]!);
+    // A two-row header is two rows one above the other: a row with a gap before it (rows without cells)
+    // is not the lower half of the row above.
+    const lower = r + 1 < rows.length && rowNumberAt(rowNumbers, r + 1) === rowNumberAt(rowNumbers, r) + 1 ? rows[r + 1]! : null;
+    if (lower) {
+      const combined = combineHeaderRows(rows[r]!, lower);
       candidates.push({ lastHeaderRow: r + 1, headerRows: 2, headers: combined, mapping: recognizeHeaders(combined) });
     }
-    const lowerAlone = r + 1 < rows.length ? fieldCount(recognizeHeaders(rows[r + 1]!.map((cell) => cleanCell(cell)))) : 0;
+    const lowerAlone = lower ? fieldCount(recognizeHeaders(lower.map((cell) => cleanCell(cell)))) : 0;
     for (const candidate of candidates) {
       const score = rank(candidate.mapping);
       // A two-row header must name more than either of its rows alone.

@@ -9,7 +9,7 @@ import { parsePhones } from '../phone';
 import { parseRoom, type RoomAddress } from '../room';
 import { cleanCell } from '../text';
 import { fieldById, type ColumnMapping, type ImportFieldId } from './fields';
-import type { HeaderInfo } from './header-row';
+import { rowNumberAt, type HeaderInfo } from './header-row';
 
 export interface ImportRecord {
   /** 1-based row number as the user sees it in the file. */
@@ -48,6 +48,11 @@ export interface MappedRows {
 export interface MapOptions {
   /** Used when neither a community column nor a prefix in the room names one. */
   defaultCommunity: string;
+  /**
+   * The row number, as the user sees it in the file, of each of the rows (same length), for records and
+   * errors; without it, index + 1. A spreadsheet's rows can skip numbers.
+   */
+  rowNumbers?: readonly number[];
 }
 
 export const DEFAULT_FEE_TYPE = '物业费';
@@ -123,7 +128,7 @@ export function mapRows(
   const last = Math.min(rows.length, range.to ?? rows.length);
   for (let index = first; index < last; index += 1) {
     const cells = rows[index]!;
-    const rowNumber = index + 1;
+    const rowNumber = rowNumberAt(options.rowNumbers, index);
     if (cells.every((cell) => cleanCell(cell) === '')) {
       result.skipped.blank += 1;
       continue;

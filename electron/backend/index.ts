@@ -12,7 +12,8 @@ import { seedDemoData } from './ledger/demo-seed';
 import { HouseholdQueries } from './ledger/household-queries';
 import { TodayQueueBuilder } from './follow-ups/today-queue';
 import { ImportJobs } from './ledger/import-jobs';
-import { LedgerStore } from './ledger/ledger-store';
+import { Uploads } from './ledger/uploads';
+import { LEDGER_MANIFEST_PATH, LedgerStore } from './ledger/ledger-store';
 import { DataStore } from './storage/data-store';
 
 export const DEMO_HOUSEHOLDS = 3000;
@@ -41,11 +42,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const purpose = { electron: '桌面程序', browser: '浏览器模式', cli: '命令行工具' }[options.mode];
   const store = await DataStore.open(options.dataDir, purpose);
   try {
-    const [ledger, contacts] = await Promise.all([LedgerStore.open(options.dataDir), ContactStore.open(options.dataDir)]);
+    const [ledger, contacts] = await Promise.all([LedgerStore.open(options.dataDir, store.registry), ContactStore.open(options.dataDir, store.registry)]);
+    await store.registry.saveFound();
     const today = options.today ?? (() => todayInShanghai());
-    for (const problem of [...store.problems, ledger.error, contacts.error]) if (problem) log(`data file problem: ${problem.message}`);
+    for (const problem of [...store.problems, ...ledger.problems, ...contacts.problems]) log(`data file problem: ${problem.message}`);
     const demo = options.demoHouseholds ?? DEMO_HOUSEHOLDS;
-    if (demo > 0 && !ledger.error && ledger.imports().length === 0 && ledger.householdCount === 0) {
+    // Demo data only into a folder that has never held a ledger (a lost manifest is reported, never seeded over).
+    if (demo > 0 && ledger.problems.length === 0 && !store.registry.expects(LEDGER_MANIFEST_PATH) && ledger.imports().length === 0 && ledger.householdCount === 0) {
       await seedDemoData(ledger, { households: demo, today: today() });
       log(`first run: loaded ${demo} generated demo households (undo it under 业主欠费 → 导入记录)`);
     }
@@ -57,6 +60,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       queries,
       queue: new TodayQueueBuilder(ledger, contacts),
       imports: new ImportJobs(ledger, today),
+      uploads: new Uploads(),
       today,
       time: options.today ? () => '10:00' : () => shanghaiTimeOfDay(),
       app: {

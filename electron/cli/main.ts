@@ -3,7 +3,7 @@
  *   npm run cli -- import <file> [--mapping NAME] [--community NAME] [--scope community|household] [--skip-errors] [--dry-run] [--json]
  *   npm run cli -- export arrears --out FILE.xlsx|FILE.csv [--community NAME]
  *   npm run cli -- backup [--out DIR]
- *   npm run cli -- doctor
+ *   npm run cli -- doctor [--forget FILE]
  *   npm run cli -- demo-data --households N [--seed N]
  * Every command takes --data-dir DIR (or CALL_COACH_DATA_DIR); the default is browser mode's (~/.call-coach).
  */
@@ -25,7 +25,7 @@ const USAGE = `用法:
   npm run cli -- import <文件> [--mapping 名称] [--community 小区] [--scope community|household] [--skip-errors] [--dry-run] [--json]
   npm run cli -- export arrears --out 文件.xlsx|文件.csv [--community 小区]
   npm run cli -- backup [--out 目录]
-  npm run cli -- doctor
+  npm run cli -- doctor [--forget 文件]      （--forget：确认某个不见了的数据文件不再需要，下次启动从默认内容开始）
   npm run cli -- demo-data --households 数量 [--seed 数字]
   所有命令都可加 --data-dir 目录（或环境变量 CALL_COACH_DATA_DIR）`;
 
@@ -44,6 +44,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     households: { type: 'string' },
     seed: { type: 'string' },
+    forget: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -142,6 +143,13 @@ async function backupCommand(): Promise<number> {
 
 async function doctorCommand(): Promise<number> {
   return withBackend(async ({ ctx }) => {
+    if (values.forget) {
+      const name = values.forget.replaceAll('\\', '/');
+      if (!(await ctx.store.registry.missing()).includes(name)) throw new UsageError(`「${name}」不是一个不见了的数据文件（npm run cli -- doctor 会列出它们）。`);
+      await ctx.store.registry.forget(name);
+      say(`已确认 ${name} 不再需要：下次启动时它从默认内容重新开始。`);
+      return 0;
+    }
     const files = [...(await ctx.store.health()), await ctx.ledger.health(), await ctx.contacts.health()];
     for (const file of files) say(`${file.state === 'error' ? '✘' : '✔'} ${file.label.padEnd(10)} ${file.fileName}${file.error ? `\n    ${file.error}` : ''}`);
     const bad = files.filter((file) => file.state === 'error').length;

@@ -1,6 +1,6 @@
 /** Contract for calls: what a finished call writes, the promises, grievances and follow-ups it creates. */
 import { z } from 'zod';
-import { isoDateSchema, timeOfDaySchema } from './formats';
+import { amountFenSchema, idSchema, isoDateSchema, timeOfDaySchema, timestampSchema } from './formats';
 import { complaintSeverities, objectionTypes, repairCategories, urgencies } from '../../domain/grievance';
 import { promiseChannels } from '../../domain/promise';
 import { callOutcomes } from '../../state-machines/call-outcomes';
@@ -8,7 +8,7 @@ import { callOutcomes } from '../../state-machines/call-outcomes';
 const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
 const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
 
-export const pinnedPromiseSchema = z.object({ date: isoDateSchema, amountFen: z.number().int().positive(), channel: z.enum(promiseChannels) });
+export const pinnedPromiseSchema = z.object({ date: isoDateSchema, amountFen: amountFenSchema, channel: z.enum(promiseChannels) });
 
 export const grievanceInputSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -32,8 +32,9 @@ export type Callback = z.infer<typeof callbackSchema>;
 /** What the call flow hands over at the end of a call. */
 export const saveCallInput = z
   .object({
-    householdId: z.string().min(1),
-    startedAt: z.string().min(1),
+    householdId: idSchema,
+    /** When the call began, by the steward's computer: kept as a claim beside the backend's own time. */
+    startedAt: timestampSchema,
     outcome: z.enum(outcomeIds),
     notes: z.string().max(2000),
     promises: z.array(pinnedPromiseSchema).max(24),
@@ -89,12 +90,17 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
+/** A call draft is a machine snapshot of a few KB; anything far larger is not one. */
+export const MAX_DRAFT_CHARS = 200_000;
+
 export const callDraftSchema = z.object({
-  machineVersion: z.number().int(),
-  householdId: z.string(),
-  savedAt: z.string(),
+  machineVersion: z.number().int().min(0).max(1_000_000),
+  householdId: idSchema,
+  savedAt: z.string().max(40),
   /** The XState persisted snapshot. */
-  snapshot: z.unknown(),
+  snapshot: z.unknown().refine((snapshot) => snapshot !== undefined && (JSON.stringify(snapshot)?.length ?? 0) <= MAX_DRAFT_CHARS, {
+    message: `通话草稿过大（超过 ${MAX_DRAFT_CHARS / 1000} KB），不是本程序保存的草稿`,
+  }),
 });
 export type CallDraft = z.infer<typeof callDraftSchema>;
 
@@ -106,4 +112,6 @@ export interface ContactRecordOut {
   promises: PromiseRecord[];
   grievances: GrievanceRecord[];
   followUps: FollowUp[];
+  /** Full phone or ID numbers found in the notes (or the owner's words) and masked before saving. */
+  maskedNumbers: number;
 }

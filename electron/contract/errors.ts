@@ -10,11 +10,17 @@ export const apiErrorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
+  /** A request body, an upload or a file over its limit. */
+  'TOO_LARGE',
+  /** Browser mode: the request body is not `application/json`. */
+  'UNSUPPORTED_MEDIA_TYPE',
   'STORAGE_CORRUPT',
   'STORAGE_INVALID',
   'STORAGE_VERSION',
   'STORAGE_LOCKED',
   'STORAGE_IO',
+  /** The disk is full: nothing was saved. */
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 
@@ -68,11 +74,14 @@ export const httpStatusOf: Record<ApiErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   STORAGE_CORRUPT: 409,
   STORAGE_INVALID: 409,
   STORAGE_VERSION: 409,
   STORAGE_LOCKED: 423,
   STORAGE_IO: 500,
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 

@@ -1,6 +1,6 @@
 /** Contract for 今日跟进 and the team lead's settings. */
 import { z } from 'zod';
-import { isoDateSchema, timeOfDaySchema } from './formats';
+import { idSchema, isoDateSchema, timeOfDaySchema } from './formats';
 import { queueKinds, type QueueKind } from '../../domain/follow-up-rules';
 
 
@@ -31,15 +31,15 @@ export const todayQueueInput = z
   .object({
     date: isoDateSchema.optional(),
     kind: z.enum(queueKindIds).optional(),
-    community: z.string().min(1).optional(),
-    owner: z.string().min(1).nullable().optional(),
+    community: z.string().min(1).max(100).optional(),
+    owner: z.string().min(1).max(20).nullable().optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(50),
   })
   .strict();
 export type TodayQueueInput = z.infer<typeof todayQueueInput>;
 
-const householdId = z.string().min(1);
+const householdId = idSchema;
 const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不超过 200 字');
 
 /**
@@ -71,7 +71,7 @@ export const queueActionSchema = z.object({
 });
 export type QueueAction = z.infer<typeof queueActionSchema>;
 
-export const undoQueueActionInput = z.object({ householdId, actionId: z.string().min(1) }).strict();
+export const undoQueueActionInput = z.object({ householdId, actionId: idSchema }).strict();
 
 /** A text message sent outside the app (短信 / 微信), logged as a contact; entryKey marks its queue entry done. */
 export const logMessageInput = z

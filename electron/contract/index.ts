@@ -16,6 +16,10 @@ import {
   jobIdInput,
   mappingNameInput,
   previewImportInput,
+  UPLOAD_CHUNK_BODY_BYTES,
+  uploadChunkInput,
+  uploadIdInput,
+  uploadStartInput,
   recordPaymentInput,
   revealPhoneInput,
   saveMappingInput,
@@ -27,6 +31,8 @@ import {
   type ImportHistory,
   type ImportJobStatus,
   type SavedMapping,
+  type UploadProgress,
+  type UploadStarted,
 } from './ledger';
 import { saveCallDraftInput, saveCallInput, type CallDraft, type ContactRecordOut } from './calls';
 import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
@@ -37,6 +43,7 @@ import {
   restoreScriptInput,
   saveScriptInput,
   scriptIdInput,
+  SCRIPTS_IMPORT_MAX_CHARS,
   type ScriptEntry,
   type ScriptSaved,
   type ScriptsImportResult,
@@ -54,14 +61,19 @@ export * from './status';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
+  /** Browser mode reads at most this many bytes of request body for the method (DEFAULT_MAX_BODY_BYTES if absent). */
+  readonly maxBodyBytes?: number;
   /** Phantom: carries the output type only (boxed, so a nullable output survives NonNullable). */
   readonly output?: { type: O };
 }
 
 /** `method<Output>()(inputSchema)`: the output type is given, the input type is inferred. */
 function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+  return <I extends z.ZodType>(input: I, options: { maxBodyBytes?: number } = {}): MethodSpec<I, O> => ({ input, ...options });
 }
+
+/** The body limit of every method that does not set its own: far above any valid input. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const noInput = z.object({}).strict();
 
@@ -78,6 +90,11 @@ export const contract = {
   'households.revealPhone': method<{ phone: string }>()(revealPhoneInput),
   'payments.record': method<HouseholdRecord>()(recordPaymentInput),
 
+  /** A ledger file is sent in chunks (the same over IPC and HTTP): start, chunks in order, then previewImport. */
+  'ledger.uploadStart': method<UploadStarted>()(uploadStartInput),
+  'ledger.uploadChunk': method<UploadProgress>()(uploadChunkInput, { maxBodyBytes: UPLOAD_CHUNK_BODY_BYTES }),
+  'ledger.cancelUpload': method<{ cancelled: boolean }>()(uploadIdInput),
+  /** Analyses a complete upload (which is then gone); poll importStatus. */
   'ledger.previewImport': method<{ jobId: string }>()(previewImportInput),
   'ledger.importStatus': method<ImportJobStatus>()(jobIdInput),
   'ledger.commitImport': method<ImportEntry>()(commitImportInput),
@@ -97,7 +114,8 @@ export const contract = {
   'scripts.restore': method<ScriptSaved>()(restoreScriptInput),
   'scripts.export': method<{ fileName: string; content: string }>()(noInput),
   /** With apply: false, only the report of what would happen. */
-  'scripts.import': method<ScriptsImportResult>()(importScriptsInput),
+  // In the JSON body a Chinese character takes 3 bytes, an escaped quote or newline 2: room for the whole content.
+  'scripts.import': method<ScriptsImportResult>()(importScriptsInput, { maxBodyBytes: 3 * SCRIPTS_IMPORT_MAX_CHARS + DEFAULT_MAX_BODY_BYTES }),
 
   /** The end of a call: one contact record with its promises, grievances and follow-ups, in one durable write. */
   'calls.save': method<ContactRecordOut>()(saveCallInput),
@@ -129,6 +147,12 @@ export const methodNames = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** How much request body browser mode reads for a method name (known or not) before answering TOO_LARGE. */
+export function maxBodyBytesOf(name: string): number {
+  const spec: { maxBodyBytes?: number } | undefined = isMethodName(name) ? contract[name] : undefined;
+  return spec?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 }
 
 /** The typed client surface: one function per method, resolving to the output or rejecting with ApiError. */

@@ -1,6 +1,6 @@
 /** Contract types and input schemas for the ledger: households, the arrears record, import, payments. */
 import { z } from 'zod';
-import { isoDateSchema } from './formats';
+import { amountFenSchema, idSchema, isoDateSchema } from './formats';
 import { importFieldIds, type ImportFieldId } from '../../domain/import/fields';
 import type { MergeStats } from '../../domain/import/merge';
 import type { RowError } from '../../domain/import/rows';
@@ -8,16 +8,14 @@ import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../doma
 import type { FollowUp, GrievanceRecord, PromiseRecord } from './calls';
 import type { QueueAction } from './follow-ups';
 
-const fen = z.number().int();
-
 // ── households ─────────────────────────────────────────────────────────────
 
 export const householdSorts = ['owed', 'months', 'lastContact', 'room'] as const;
 
 export const householdListInput = z
   .object({
-    community: z.string().optional(),
-    building: z.string().optional(),
+    community: z.string().max(100).optional(),
+    building: z.string().max(100).optional(),
     ageing: z.enum(['1-3', '4-6', '7-12', '12+']).optional(),
     kind: z.enum(['住宅', '商铺']).optional(),
     /** Only households that owe something (default). */
@@ -81,7 +79,7 @@ export interface HouseholdHit {
   phoneMasked: string | null;
 }
 
-export const householdIdInput = z.object({ id: z.string().min(1) }).strict();
+export const householdIdInput = z.object({ id: idSchema }).strict();
 
 export const phoneAccessSchema = z.object({
   id: z.string(),
@@ -105,6 +103,8 @@ export const contactRecordSchema = z.object({
   outcome: z.string(),
   notes: z.string(),
   endedAt: z.string().optional(),
+  /** When the call began by the steward's computer (a claim, kept when plausible); `at` is the backend's time. */
+  startedAt: z.string().optional(),
   refusalReason: z.string().nullable().optional(),
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
@@ -128,15 +128,15 @@ export interface HouseholdRecord {
 }
 
 export const revealPhoneInput = z
-  .object({ id: z.string().min(1), phoneIndex: z.number().int().min(0), purpose: z.enum(['reveal', 'dial']) })
+  .object({ id: idSchema, phoneIndex: z.number().int().min(0).max(50), purpose: z.enum(['reveal', 'dial']) })
   .strict();
 
 export const paymentChannels = ['转账', '微信', '支付宝', '前台', '上门收取', '其他'] as const;
 
 export const recordPaymentInput = z
   .object({
-    householdId: z.string().min(1),
-    amountFen: fen.positive('金额必须大于 0'),
+    householdId: idSchema,
+    amountFen: amountFenSchema,
     paidOn: isoDateSchema,
     channel: z.enum(paymentChannels),
     note: z.string().max(200).default(''),
@@ -146,25 +146,71 @@ export const recordPaymentInput = z
 // ── import ─────────────────────────────────────────────────────────────────
 
 /** A mapping by header text: field → the header of the column that holds it. */
-export const headerMappingSchema = z.partialRecord(z.enum(importFieldIds), z.string());
+export const headerMappingSchema = z.partialRecord(z.enum(importFieldIds), z.string().max(100));
 export type HeaderMapping = Partial<Record<ImportFieldId, string>>;
+
+/** The largest ledger file an import takes (bytes): a whole city's billing export is well under it. */
+export const IMPORT_MAX_FILE_BYTES = 150 * 1024 * 1024;
+/** Raw bytes per upload chunk (sent as base64, so about 5.6 MB of request body). */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Characters of base64 for `bytes` raw bytes. */
+export const base64LengthOf = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+/** Browser mode's body limit for one chunk: the base64 plus room for the rest of the JSON. */
+export const UPLOAD_CHUNK_BODY_BYTES = base64LengthOf(UPLOAD_CHUNK_BYTES) + 64 * 1024;
+
+export const uploadStartInput = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    /** Declared up front: the backend allocates the file's buffer once, from this (bounded) size. */
+    sizeBytes: z.number().int().min(1, '文件是空的'),
+  })
+  .strict();
+
+export const uploadIdInput = z.object({ uploadId: z.string().min(1).max(64) }).strict();
+
+export const uploadChunkInput = z
+  .object({
+    uploadId: z.string().min(1).max(64),
+    /** Must equal the bytes received so far: a repeated or out-of-order chunk is refused. */
+    offset: z.number().int().min(0),
+    contentBase64: z
+      .string()
+      .min(1, '分块是空的')
+      .max(base64LengthOf(UPLOAD_CHUNK_BYTES), '分块太大')
+      // A plain character class: a grouped pattern overflows the regex stack on megabytes of input.
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '分块不是有效的 base64')
+      .refine((text) => text.length % 4 === 0, '分块不是有效的 base64'),
+  })
+  .strict();
+
+export interface UploadStarted {
+  uploadId: string;
+  /** Raw bytes per chunk (the last may be shorter). */
+  chunkBytes: number;
+}
+
+export interface UploadProgress {
+  received: number;
+  sizeBytes: number;
+  complete: boolean;
+}
 
 export const previewImportInput = z
   .object({
-    fileName: z.string().min(1).max(255),
-    contentBase64: z.string().min(1, '文件是空的'),
+    /** A complete upload (ledger.uploadStart / uploadChunk); the preview consumes it. */
+    uploadId: z.string().min(1).max(64),
     /** Overrides what was recognised. */
     mapping: headerMappingSchema.optional(),
     /** Apply a saved mapping. */
-    mappingName: z.string().optional(),
+    mappingName: z.string().max(40).optional(),
     defaultCommunity: z.string().trim().min(1, '请填写小区名称').max(40),
     scope: z.enum(['community', 'household']).default('community'),
   })
   .strict();
 
-export const jobIdInput = z.object({ jobId: z.string().min(1) }).strict();
+export const jobIdInput = z.object({ jobId: z.string().min(1).max(64) }).strict();
 
-export const commitImportInput = z.object({ jobId: z.string().min(1), skipErrorRows: z.boolean().default(false) }).strict();
+export const commitImportInput = z.object({ jobId: z.string().min(1).max(64), skipErrorRows: z.boolean().default(false) }).strict();
 
 export interface ImportPreview {
   fileName: string;
@@ -226,7 +272,7 @@ export interface ImportHistory {
   undoableId: string | null;
 }
 
-export const importIdInput = z.object({ importId: z.string().min(1) }).strict();
+export const importIdInput = z.object({ importId: idSchema }).strict();
 
 export interface SavedMapping {
   name: string;
@@ -235,4 +281,4 @@ export interface SavedMapping {
 }
 
 export const saveMappingInput = z.object({ name: z.string().trim().min(1, '请填写名称').max(40), fields: headerMappingSchema }).strict();
-export const mappingNameInput = z.object({ name: z.string().min(1) }).strict();
+export const mappingNameInput = z.object({ name: z.string().min(1).max(40) }).strict();

@@ -7,20 +7,24 @@ import { scriptContentSchema, type ScriptEntry } from '../../scripts-library/sch
 export const saveScriptInput = z
   .object({
     /** Absent for a new script. */
-    id: z.string().min(1).optional(),
+    id: z.string().min(1).max(200).optional(),
     content: scriptContentSchema,
     note: z.string().trim().max(200).default(''),
     /** The lead has seen the warnings and saves anyway. */
     confirmWarnings: z.boolean().default(false),
     /** The version the edit started from: saving over someone else's newer version is refused. */
-    baseVersion: z.number().int().min(1).optional(),
+    baseVersion: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
 
-export const scriptIdInput = z.object({ id: z.string().min(1) }).strict();
-export const archiveScriptInput = z.object({ id: z.string().min(1), archived: z.boolean() }).strict();
-export const restoreScriptInput = z.object({ id: z.string().min(1), version: z.number().int().min(1) }).strict();
-export const importScriptsInput = z.object({ content: z.string().min(1, '文件是空的').max(20_000_000), apply: z.boolean() }).strict();
+export const scriptIdInput = z.object({ id: z.string().min(1).max(200) }).strict();
+export const archiveScriptInput = z.object({ id: z.string().min(1).max(200), archived: z.boolean() }).strict();
+export const restoreScriptInput = z.object({ id: z.string().min(1).max(200), version: z.number().int().min(1).max(100_000) }).strict();
+/** A whole 话术库 export is a few hundred KB; this leaves room for a very large one with its history. */
+export const SCRIPTS_IMPORT_MAX_CHARS = 8_000_000;
+export const importScriptsInput = z
+  .object({ content: z.string().min(1, '文件是空的').max(SCRIPTS_IMPORT_MAX_CHARS, '话术库文件太大（最多 800 万字）'), apply: z.boolean() })
+  .strict();
 
 export interface ScriptSaved {
   entry: ScriptEntry;

@@ -49,3 +49,15 @@ export function checkApiCaller(request: IncomingMessage, port: number, token: st
   }
   return null;
 }
+
+/**
+ * The body's media type must be exactly `application/json`, with at most a UTF-8 charset: a prefix test would let
+ * `application/jsonp` or `application/json-whatever` through.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  const given = params.filter((param) => param !== '');
+  return given.length <= 1 && given.every((param) => param === 'charset=utf-8' || param === 'charset="utf-8"');
+}

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 function renderCall(stewardName = '王敏') {
-  const api = { ...fakeApi(), 'calls.save': vi.fn(async (_call: InputOf<'calls.save'>): Promise<ContactRecordOut> => ({ contactId: 'call-1', promises: [], grievances: [], followUps: [] })) };
+  const api = { ...fakeApi(), 'calls.save': vi.fn(async (_call: InputOf<'calls.save'>): Promise<ContactRecordOut> => ({ contactId: 'call-1', promises: [], grievances: [], followUps: [], maskedNumbers: 0 })) };
   render(
     <AntApp>
       <ApiProvider api={api}>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../../electron/backend';
-import type { ImportEntry, ImportJobStatus, ImportPreview } from '../../electron/contract';
+import type { ImportEntry, ImportJobStatus, ImportPreview, UploadProgress, UploadStarted } from '../../electron/contract';
 
 export const fixturePath = (name: string): string => path.resolve(import.meta.dirname, '../fixtures/ledger', name);
 
@@ -12,14 +12,24 @@ export async function call<T>(backend: Backend, method: string, input: unknown):
   return result.value as T;
 }
 
+/** Sends a file the way the import dialog does: uploadStart, then chunks in order (of `chunkBytes`, default the server's). */
+export async function upload(backend: Backend, fileName: string, bytes: Uint8Array, chunkBytes?: number): Promise<string> {
+  const started = await call<UploadStarted>(backend, 'ledger.uploadStart', { fileName, sizeBytes: bytes.length });
+  const step = chunkBytes ?? started.chunkBytes;
+  for (let offset = 0; offset < bytes.length; offset += step) {
+    const contentBase64 = Buffer.from(bytes.subarray(offset, offset + step)).toString('base64');
+    await call<UploadProgress>(backend, 'ledger.uploadChunk', { uploadId: started.uploadId, offset, contentBase64 });
+  }
+  return started.uploadId;
+}
+
 export async function preview(
   backend: Backend,
   name: string,
   options: { defaultCommunity?: string; scope?: 'community' | 'household'; mapping?: Record<string, string> } = {},
 ): Promise<{ jobId: string; status: ImportJobStatus }> {
   const { jobId } = await call<{ jobId: string }>(backend, 'ledger.previewImport', {
-    fileName: name,
-    contentBase64: readFileSync(fixturePath(name)).toString('base64'),
+    uploadId: await upload(backend, name, readFileSync(fixturePath(name))),
     defaultCommunity: options.defaultCommunity ?? '默认小区',
     ...(options.scope ? { scope: options.scope } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),

@@ -120,3 +120,71 @@ describe('calls.save', () => {
     backend.close();
   });
 });
+
+describe("calls.save: the backend applies the call's rules itself", () => {
+  const promised = (promises: object[]) => ({ ...baseCall, outcome: 'promised', promises, grievances: [] });
+
+  it('refuses promises the form would refuse — outside today…horizon, above what is owed, absurd amounts — and writes nothing', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const owed = (await call<HouseholdRecord>(backend, 'households.get', { id: ID })).summary.owedFen;
+    for (const promise of [
+      { date: '2099-01-01', amountFen: 100, channel: '微信' },
+      { date: '1999-01-01', amountFen: 100, channel: '微信' },
+      { date: '2026-11-25', amountFen: 100, channel: '微信' }, // yesterday
+      { date: '2026-12-27', amountFen: 100, channel: '微信' }, // beyond the 30-day horizon
+      { date: '2026-02-30', amountFen: 100, channel: '微信' },
+      { date: '2026-11-28', amountFen: owed + 1, channel: '微信' },
+      { date: '2026-11-28', amountFen: 9_007_199_254_740_991, channel: '微信' },
+    ]) {
+      await expect(call(backend, 'calls.save', promised([promise])), JSON.stringify(promise)).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    // An instalment plan whose total exceeds what is owed, or whose dates go backwards.
+    await expect(call(backend, 'calls.save', promised([{ date: '2026-11-28', amountFen: owed, channel: '微信' }, { date: '2026-12-28', amountFen: 1, channel: '微信' }]))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(backend, 'calls.save', promised([{ date: '2026-12-20', amountFen: 100, channel: '微信' }, { date: '2026-12-01', amountFen: 100, channel: '微信' }]))).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts).toEqual([]);
+    // The same rules let a proper plan through.
+    await call(backend, 'calls.save', { ...promised([{ date: '2026-12-03', amountFen: 100, channel: '微信' }, { date: '2027-01-02', amountFen: 100, channel: '微信' }]), outcome: 'instalment' });
+    backend.close();
+  });
+
+  it("stamps the contact with the backend's time; the client's start time is a bounded claim", async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    for (const startedAt of ['not a time', 'x'.repeat(1_000_000), '2026-02-30T10:00:00+08:00']) {
+      await expect(call(backend, 'calls.save', { ...baseCall, startedAt, outcome: 'no-answer', promises: [], grievances: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    await call(backend, 'calls.save', { ...baseCall, startedAt: '2099-01-01T10:00:00+08:00', outcome: 'no-answer', promises: [], grievances: [] });
+    const [contact] = (await call<HouseholdRecord>(backend, 'households.get', { id: ID })).contacts;
+    expect(contact!.at.slice(0, 10)).toBe(TODAY); // the backend's day, not 2099
+    expect(contact!.startedAt).toBeUndefined(); // an implausible claim is not kept
+    backend.close();
+  });
+
+  it('masks full phone and ID numbers in the notes and the owner\'s words, and says how many', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    const saved = await call<ContactRecordOut>(backend, 'calls.save', {
+      ...baseCall,
+      outcome: 'grievance',
+      objection: 'service',
+      notes: '业主让打他儿子电话 139 1234 5678，身份证 110101199003071234',
+      promises: [],
+      grievances: [{ kind: 'complaint', severity: '轻微', words: '有事打 0571-88881234' }],
+    });
+    expect(saved.maskedNumbers).toBe(3);
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: ID });
+    expect(record.contacts[0]!.notes).toBe('业主让打他儿子电话 139****5678，身份证 **************1234');
+    expect(record.grievances[0]!.words).toBe('有事打 057*****1234');
+    expect(JSON.stringify(record)).not.toMatch(/13912345678|139 1234 5678|110101199003071234|88881234/);
+    backend.close();
+  });
+
+  it('refuses a call draft far larger than any real one', async () => {
+    const backend = await open();
+    await importFixture(backend, 'gbk-system-a.csv');
+    await expect(call(backend, 'calls.saveDraft', { machineVersion: 1, householdId: ID, snapshot: { blob: 'x'.repeat(300_000) } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await call<{ draft: unknown }>(backend, 'calls.draft', {})).draft).toBeNull();
+    backend.close();
+  });
+});

@@ -1,7 +1,9 @@
 /** The back-office CLI, run as a user would: the built bundle in a child process. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { neutralise } from '../../electron/cli/export-arrears';
 import { snapshotDir, tempDir } from '../helpers/fs';
@@ -71,5 +73,46 @@ describe('cli export, backup, doctor', () => {
     expect(neutralise('-1')).toBe(`'-1`);
     expect(neutralise('@SUM(A1)')).toBe(`'@SUM(A1)`);
     expect(neutralise('张三')).toBe('张三');
+  });
+
+  describe('formula-like owner names', () => {
+    const owners = ['-1+2', '=HYPERLINK("http://x","点我")'];
+
+    /** A data folder whose ledger has one household per owner name above. */
+    function ledgerWithFormulaLikeOwners(): string {
+      const dataDir = tempDir();
+      const source = path.join(tempDir(), 'owners.csv');
+      const header = ['房号', '业主', '收费项目', '所属期间', '应收', '实收', '欠费'];
+      const lines = owners.map((owner, index) => [`8-2-120${index + 1}`, owner, '物业费', '2025-10', '100', '0', '100']);
+      writeFileSync(source, Papa.unparse([header, ...lines]));
+      expect(run('import', source, '--data-dir', dataDir).status).toBe(0);
+      return dataDir;
+    }
+
+    function exportTo(dataDir: string, name: string): string {
+      const out = path.join(tempDir(), name);
+      expect(run('export', 'arrears', '--out', out, '--data-dir', dataDir).status).toBe(0);
+      return out;
+    }
+
+    it('XLSX keeps the text exactly, as string cells, never formulas', async () => {
+      const out = exportTo(ledgerWithFormulaLikeOwners(), 'arrears.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      const sheet = workbook.getWorksheet('欠费明细')!;
+      const ownerColumn = sheet.getColumn(3).values.slice(2);
+      expect(ownerColumn).toEqual(owners);
+      for (let row = 2; row <= owners.length + 1; row += 1) {
+        const cell = sheet.getCell(row, 3);
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.formula).toBeUndefined();
+      }
+    });
+
+    it('CSV prefixes them with an apostrophe', () => {
+      const out = exportTo(ledgerWithFormulaLikeOwners(), 'arrears.csv');
+      const parsed = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true });
+      expect(parsed.data.slice(1).map((row) => row[2])).toEqual(owners.map((owner) => `'${owner}`));
+    });
   });
 });

@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeDataFile } from '../../electron/backend/storage/data-file';
 import { crashSpec } from './fixtures/crash-spec';
+import { bundleFixture } from '../helpers/bundle';
 import { tempDir } from '../helpers/fs';
 
 const KILLS = 220;
@@ -16,16 +16,7 @@ const KILLS = 220;
 let bundle: string;
 
 beforeAll(async () => {
-  bundle = path.join(tempDir('call-coach-kill-'), 'kill-writer.cjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'fixtures/kill-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    outfile: bundle,
-    logLevel: 'error',
-  });
+  bundle = await bundleFixture('kill-writer');
 });
 
 /** Runs the writer, kills it after `delayMs` of writing, and returns the last sequence it confirmed. */

@@ -102,7 +102,7 @@ describe('importing messy exports', () => {
 
   it('an empty file is refused before any work', async () => {
     const backend = await freshBackend();
-    await expect(call(backend, 'ledger.previewImport', { fileName: 'x.csv', contentBase64: '', defaultCommunity: 'a' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(backend, 'ledger.uploadStart', { fileName: 'x.csv', sizeBytes: 0 })).rejects.toMatchObject({ code: 'VALIDATION' });
     backend.close();
   });
 });

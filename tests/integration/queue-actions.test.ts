@@ -155,7 +155,9 @@ describe('working the queue', () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, 'team-settings.json'), '{ "schemaVersion": 2, "data": { "graceDays": ');
     const backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 20, today: () => '2025-11-26' });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the background warm-up has run
+    // The background warm-up has run: createBackend set its timer (0 ms) before this one, and Node runs due timers
+    // in the order they fall due, so this waits for the warm-up however slow the machine is.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(call(backend, 'followups.today', {})).rejects.toThrow(/team-settings\.json/);
     backend.close();
   });

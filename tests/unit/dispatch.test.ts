@@ -88,6 +88,7 @@ describe('the backend through dispatch', () => {
       ['scripts', 'ok'],
       ['call-draft', 'ok'],
       ['team-settings', 'ok'],
+      ['folder', 'ok'],
       ['ledger', 'ok'],
       ['contacts', 'ok'],
     ]);

@@ -6,9 +6,14 @@ const mocks = vi.hoisted(() => {
   const appListeners = new Map<string, (...args: unknown[]) => void>();
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  // Settles when start-up has got somewhere: the window is created, or the error box is shown.
+  let settleStartup: (outcome: string) => void = () => undefined;
+  const startup = new Promise<string>((resolve) => (settleStartup = resolve));
   return {
     appListeners,
     resolveReady,
+    settleStartup,
+    startup,
     app: {
       requestSingleInstanceLock: vi.fn(() => true),
       enableSandbox: vi.fn(),
@@ -16,7 +21,7 @@ const mocks = vi.hoisted(() => {
       whenReady: vi.fn(() => ready),
       getPath: vi.fn(() => '/unused'),
       getVersion: vi.fn(() => '1.2.3'),
-      quit: vi.fn(),
+      quit: vi.fn(() => settleStartup('quit')),
     },
     session: {
       defaultSession: {
@@ -33,7 +38,7 @@ const mocks = vi.hoisted(() => {
 vi.mock('electron', () => ({
   app: mocks.app,
   session: mocks.session,
-  dialog: { showErrorBox: vi.fn() },
+  dialog: { showErrorBox: vi.fn((title: string, message: string) => mocks.settleStartup(`error box: ${title}: ${message}`)) },
   ipcMain: { handle: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   shell: { openExternal: vi.fn() },
@@ -43,6 +48,7 @@ vi.mock('electron', () => ({
     loadURL = vi.fn(async () => undefined);
     constructor(options: unknown) {
       mocks.windowOptions.push(options);
+      mocks.settleStartup('window');
     }
   },
 }));
@@ -56,7 +62,8 @@ afterAll(() => {
 });
 
 describe('electron/main/index', () => {
-  it('takes the single-instance lock, enables the sandbox, hardens contents and session, then opens one secure window', async () => {
+  // Start-up opens the backend (and seeds demo data into the empty folder): awaited as an event, however long it takes.
+  it('takes the single-instance lock, enables the sandbox, hardens contents and session, then opens one secure window', { timeout: 120_000 }, async () => {
     const electron = await import('electron');
     await import('../../electron/main/index');
     expect(mocks.app.requestSingleInstanceLock).toHaveBeenCalled();
@@ -69,7 +76,8 @@ describe('electron/main/index', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
 
     mocks.resolveReady();
-    await vi.waitFor(() => expect(mocks.windowOptions).toHaveLength(1));
+    expect(await mocks.startup).toBe('window');
+    expect(mocks.windowOptions).toHaveLength(1);
     expect(mocks.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(mocks.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
     expect(electron.ipcMain.handle).toHaveBeenCalled();

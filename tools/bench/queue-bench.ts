@@ -10,7 +10,7 @@ import { encodeDataFile } from '../../electron/backend/storage/data-file';
 import type { ContactRecord, FollowUp, PromiseRecord } from '../../electron/contract';
 import { addDays } from '../../domain/dates';
 import { defaultTeamSettings } from '../../domain/follow-up-rules';
-import { allocatePayment } from '../../domain/payments';
+import { manualPayment } from '../../domain/payments';
 import { fmt, percentile, report, time } from './stats';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
@@ -54,10 +54,11 @@ export async function queueBench(): Promise<void> {
     if (i % 2 === 0) {
       await contacts.addContact({ id: `bench-${i}`, householdId, at: `${TODAY}T10:05:00+08:00`, channel: '电话', steward: '王敏', outcome: '未接通', notes: '' });
     } else {
-      const allocation = allocatePayment(loaded.itemsOf(householdId), 100);
-      if (!allocation.ok) throw new Error(allocation.reason);
-      const payment = { id: `bench-pay-${i}`, householdId, itemKey: allocation.allocations[0]!.itemKey, amountFen: 100, paidOn: TODAY, source: 'manual' as const, importId: null, channel: '微信', note: '' };
-      await loaded.applyHouseholdChange(householdId, allocation.items, [payment]);
+      await loaded.applyHouseholdChange(householdId, (items) => {
+        const payment = manualPayment(items, { householdId, amountFen: 100, paidOn: TODAY, channel: '微信', note: '' }, `bench${i}`);
+        if (!payment.ok) throw new Error(payment.reason);
+        return payment;
+      });
     }
     afterChange.push((await time(() => answer())).ms);
   }

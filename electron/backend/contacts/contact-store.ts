@@ -23,6 +23,7 @@ import {
 } from '../../contract';
 import { digestQueueActions, type QueueHandling } from '../../../domain/follow-up-rules';
 import { DataFile, type DataFileSpec } from '../storage/data-file';
+import type { FileRegistry } from '../storage/file-registry';
 import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
 import { ChangeLog } from '../change-log';
 
@@ -164,10 +165,16 @@ export class ContactStore {
     this.refresh(householdId);
   }
 
-  static async open(dataDir: string): Promise<ContactStore> {
+  /** Opens the contact log; with the folder's file registry, a shard that was written and is now gone is reported. */
+  static async open(dataDir: string, registry?: FileRegistry): Promise<ContactStore> {
     const dir = path.join(dataDir, CONTACTS_DIR);
     await mkdir(dir, { recursive: true });
-    const shards = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, index) => DataFile.open(dir, specFor(index), { createMissing: false })));
+    const shards = await Promise.all(
+      Array.from({ length: SHARD_COUNT }, (_, index) => {
+        const spec = specFor(index);
+        return DataFile.open(dir, spec, { createMissing: false, ...(registry ? { tracked: { registry, name: `${CONTACTS_DIR}/${spec.fileName}` } } : {}) });
+      }),
+    );
     return new ContactStore(shards);
   }
 
@@ -177,6 +184,11 @@ export class ContactStore {
 
   get error() {
     return this.shards.find((shard) => shard.error)?.error;
+  }
+
+  /** Every shard that could not be opened (broken, or missing though it was written before). */
+  get problems() {
+    return this.shards.flatMap((shard) => (shard.error ? [shard.error] : []));
   }
 
   phoneAccessOf(householdId: string): PhoneAccess[] {

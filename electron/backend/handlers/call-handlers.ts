@@ -1,9 +1,11 @@
 import { ApiError, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
 import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
-import { shanghaiTimestamp } from '../../../domain/clock';
+import { plausibleClaim, shanghaiTimestamp } from '../../../domain/clock';
 import { complaintReplyDate, objectionTypes, repairRevisitDate } from '../../../domain/grievance';
 import { addDays, type IsoDate } from '../../../domain/dates';
 import { formatYuan } from '../../../domain/money';
+import { maskPersonalNumbers } from '../../../domain/personal-numbers';
+import { callPromiseProblems } from '../../../domain/promise';
 import { callOutcomes } from '../../../state-machines/call-outcomes';
 import { recordId } from '../record-id';
 import type { Handler } from './types';
@@ -28,13 +30,32 @@ function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDa
   return call.callback;
 }
 
-export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries, store, today }) => {
+/** Free text going into the contact log, with any full phone or ID number masked; counts what was masked. */
+function masker() {
+  let masked = 0;
+  const mask = (text: string): string => {
+    const result = maskPersonalNumbers(text);
+    masked += result.masked;
+    return result.text;
+  };
+  return { mask, masked: () => masked };
+}
+
+export const callsSave: Handler<'calls.save'> = async (call, { contacts, ledger, queries, store, today }) => {
   queries.record(call.householdId); // 404 for an unknown household
   const day = today();
   const { stewardName } = store.file('settings').read();
-  const callback = agreedCallback(call, { today: day, horizonDays: store.file('teamSettings').read().horizonDays, stewardName });
-  // Stamped on the backend's day (fixed in test mode), at the current time of day.
+  const { horizonDays } = store.file('teamSettings').read();
+  const callback = agreedCallback(call, { today: day, horizonDays, stewardName });
+  // The rules the promise form and the call flow apply, again here: a script or a second tab cannot skip them.
+  const problems = callPromiseProblems(call.promises, { today: day, horizonDays, owedFen: ledger.summaryOf(call.householdId)?.owedFen ?? 0 });
+  if (problems.length > 0) {
+    throw new ApiError({ code: 'VALIDATION', message: `约定的缴费有误：${problems.join('；')}。`, issues: problems.map((message) => ({ path: 'promises', message })) });
+  }
+  // Stamped by the backend's clock, on the backend's day (fixed in test mode); the client's start time is a claim.
   const now = `${day}${shanghaiTimestamp().slice(10)}`;
+  const startedAt = plausibleClaim(call.startedAt, now);
+  const text = masker();
   const contactId = recordId('call');
   const steward = stewardName || '未署名';
   const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: recordId('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
@@ -42,11 +63,11 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries
     const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
     if (grievance.kind === 'repair') {
       const { ticket } = grievance;
-      return { ...base, kind: 'repair', title: `${ticket.category}${ticket.location ? `（${ticket.location}）` : ''}`, words: ticket.words, dueDate: repairRevisitDate(ticket, day) };
+      return { ...base, kind: 'repair', title: `${ticket.category}${ticket.location ? `（${text.mask(ticket.location)}）` : ''}`, words: text.mask(ticket.words), dueDate: repairRevisitDate(ticket, day) };
     }
-    if (grievance.kind === 'complaint') return { ...base, kind: 'complaint', title: `${grievance.severity}投诉`, words: grievance.words, dueDate: complaintReplyDate(grievance.severity, day) };
+    if (grievance.kind === 'complaint') return { ...base, kind: 'complaint', title: `${grievance.severity}投诉`, words: text.mask(grievance.words), dueDate: complaintReplyDate(grievance.severity, day) };
     const label = objectionTypes.find((objection) => objection.id === grievance.objection)?.label ?? '异议';
-    return { ...base, kind: 'other', title: label, words: grievance.words, dueDate: null, status: 'done' as const };
+    return { ...base, kind: 'other', title: label, words: text.mask(grievance.words), dueDate: null, status: 'done' as const };
   });
   const followUp = (kind: FollowUp['kind'], dueDate: string, sourceId: string, title: string): FollowUp => ({
     id: recordId('follow'),
@@ -69,19 +90,20 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, queries
     contact: {
       id: contactId,
       householdId: call.householdId,
-      at: call.startedAt,
+      at: now,
       endedAt: now,
+      ...(startedAt ? { startedAt } : {}),
       channel: '电话',
       steward,
       outcome: callOutcomes.find((outcome) => outcome.id === call.outcome)!.label,
-      notes: call.notes,
-      refusalReason: call.refusalReason,
+      notes: text.mask(call.notes),
+      refusalReason: call.refusalReason === null ? null : text.mask(call.refusalReason),
     },
     promises,
     grievances,
     followUps,
   });
-  return { contactId, promises, grievances, followUps };
+  return { contactId, promises, grievances, followUps, maskedNumbers: text.masked() };
 };
 
 export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { store }) => {

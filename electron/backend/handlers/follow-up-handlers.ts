@@ -2,6 +2,7 @@ import { ApiError, type QueueAction } from '../../contract';
 import { parseEntryKey } from '../../../domain/follow-up-rules';
 import { addDays } from '../../../domain/dates';
 import { shanghaiTimestamp } from '../../../domain/clock';
+import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
@@ -44,7 +45,8 @@ function closes(ctx: BackendContext, householdId: string, entryKey: string): Pic
 
 export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
-  const base = { id: recordId('queue'), householdId: input.householdId, reason: input.reason, at: nowOf(ctx), steward: stewardOf(ctx) };
+  // The reason goes into the contact log: full phone or ID numbers in it are masked.
+  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), steward: stewardOf(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
     action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey) };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { maskPhone } from '../../../domain/phone';
-import { allocatePayment } from '../../../domain/payments';
+import { manualPayment } from '../../../domain/payments';
 import type { Handler } from './types';
 
 export const householdsFacets: Handler<'households.facets'> = async (_input, { queries }) => queries.facets();
@@ -29,20 +29,12 @@ export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({
 export const paymentsRecord: Handler<'payments.record'> = async (input, { ledger, queries, today }) => {
   queries.record(input.householdId); // 404 for an unknown household
   if (input.paidOn > today()) throw new ApiError({ code: 'VALIDATION', message: '缴费日期不能晚于今天。', issues: [{ path: 'paidOn', message: '不能晚于今天' }] });
-  const allocation = allocatePayment(ledger.itemsOf(input.householdId), input.amountFen);
-  if (!allocation.ok) throw new ApiError({ code: 'VALIDATION', message: allocation.reason, issues: [{ path: 'amountFen', message: allocation.reason }] });
-  const base = randomBytes(4).toString('hex');
-  const payments = allocation.allocations.map((part, index) => ({
-    id: `pay-${base}-${index + 1}`,
-    householdId: input.householdId,
-    itemKey: part.itemKey,
-    amountFen: part.amountFen,
-    paidOn: input.paidOn,
-    source: 'manual' as const,
-    importId: null,
-    channel: input.channel,
-    note: input.note,
-  }));
-  await ledger.applyHouseholdChange(input.householdId, allocation.items, payments);
+  const idBase = randomBytes(4).toString('hex');
+  // Allocated inside the write, against the items as they are then: parallel payments cannot overpay.
+  await ledger.applyHouseholdChange(input.householdId, (items) => {
+    const payment = manualPayment(items, input, idBase);
+    if (!payment.ok) throw new ApiError({ code: 'VALIDATION', message: payment.reason, issues: [{ path: 'amountFen', message: payment.reason }] });
+    return payment;
+  });
   return queries.record(input.householdId);
 };

@@ -4,14 +4,22 @@ import type { BackendContext, Handler } from './types';
 
 const history = (ledger: BackendContext['ledger']) => ({ entries: ledger.imports().reverse(), undoableId: ledger.undoableImportId() });
 
-export const ledgerPreviewImport: Handler<'ledger.previewImport'> = async (input, { imports, store }) => {
+export const ledgerUploadStart: Handler<'ledger.uploadStart'> = async ({ fileName, sizeBytes }, { uploads }) => uploads.start(fileName, sizeBytes);
+
+export const ledgerUploadChunk: Handler<'ledger.uploadChunk'> = async ({ uploadId, offset, contentBase64 }, { uploads }) => uploads.chunk(uploadId, offset, contentBase64);
+
+export const ledgerCancelUpload: Handler<'ledger.cancelUpload'> = async ({ uploadId }, { uploads }) => ({ cancelled: uploads.cancel(uploadId) });
+
+export const ledgerPreviewImport: Handler<'ledger.previewImport'> = async ({ uploadId, ...input }, ctx) => {
   let mapping = input.mapping;
   if (input.mappingName && !mapping) {
-    const saved = store.file('mappings').read().mappings.find((entry) => entry.name === input.mappingName);
+    const saved = ctx.store.file('mappings').read().mappings.find((entry) => entry.name === input.mappingName);
     if (!saved) throw new ApiError({ code: 'NOT_FOUND', message: `没有名为「${input.mappingName}」的列映射。` });
     mapping = saved.fields;
   }
-  return { jobId: imports.start({ ...input, ...(mapping ? { mapping } : {}) }) };
+  // Only once everything else is settled: a refused preview leaves the upload in place for another try.
+  const { fileName, bytes } = ctx.uploads.take(uploadId);
+  return { jobId: ctx.imports.start({ ...input, fileName, ...(mapping ? { mapping } : {}) }, bytes) };
 };
 
 export const ledgerImportStatus: Handler<'ledger.importStatus'> = async ({ jobId }, { imports }) => imports.status(jobId);

@@ -1,4 +1,4 @@
-import { ApiError, type ScriptEntry } from '../../contract';
+import { ApiError, type ScriptEntry, type ScriptSaved, type ScriptsImportResult } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { checkForSave, duplicateEntry, mergeImported, newScriptId, restoreVersion, withNewVersion, type Author } from '../../../scripts-library/operations';
 import { currentVersion, LIBRARY_EXPORT_FORMAT, scriptExportSchema, type ScriptExport } from '../../../scripts-library/schema';
@@ -6,21 +6,30 @@ import type { BackendContext, Handler } from './types';
 
 const authorOf = ({ store }: BackendContext): Author => ({ name: store.file('settings').read().stewardName || '未署名', at: shanghaiTimestamp() });
 
-function findEntry(ctx: BackendContext, id: string): ScriptEntry {
-  const entry = ctx.store.file('scripts').read().entries.find((candidate) => candidate.id === id);
+function findIn(entries: readonly ScriptEntry[], id: string): ScriptEntry {
+  const entry = entries.find((candidate) => candidate.id === id);
   if (!entry) throw new ApiError({ code: 'NOT_FOUND', message: `找不到这条话术（${id}），可能已被其他人删除。` });
   return entry;
 }
 
-/** Replaces (or appends) one entry in the library file, durably. */
-async function store(ctx: BackendContext, entry: ScriptEntry): Promise<ScriptEntry> {
+/**
+ * One change to one entry of the library, computed inside the durable write from the library as it is then:
+ * two leads saving the same script at once cannot both build on the same version (the second gets CONFLICT).
+ * `change` gets the entries and returns the new or changed entry; a throw from it writes nothing.
+ */
+async function changeEntry(ctx: BackendContext, change: (entries: readonly ScriptEntry[]) => ScriptEntry): Promise<ScriptEntry> {
+  let changed: ScriptEntry | undefined;
   await ctx.store.file('scripts').update((draft) => {
+    const entry = change(draft.entries);
     const index = draft.entries.findIndex((candidate) => candidate.id === entry.id);
     if (index >= 0) draft.entries[index] = entry;
     else draft.entries.push(entry);
+    changed = entry;
   });
-  return entry;
+  return changed!;
 }
+
+const newIdFor = (entries: readonly ScriptEntry[]) => newScriptId(new Set(entries.map((entry) => entry.id)), Date.now());
 
 function refuseIfNotSavable(text: string, confirmWarnings: boolean) {
   const check = checkForSave(text, confirmWarnings);
@@ -32,36 +41,52 @@ function refuseIfNotSavable(text: string, confirmWarnings: boolean) {
   throw new ApiError({ code: 'NEEDS_CONFIRMATION', message: '话术中有需要再确认的措辞，确认后才能保存。', issues });
 }
 
+/** Saving over a version someone else saved since the edit began: who, when, which version. */
+function refuseIfMovedOn(entry: ScriptEntry, baseVersion: number | undefined): void {
+  const current = currentVersion(entry);
+  if (baseVersion === undefined || current.version === baseVersion) return;
+  const since = entry.versions.filter((version) => version.version > baseVersion);
+  const who = [...new Set(since.map((version) => version.author))].join('、');
+  throw new ApiError({
+    code: 'CONFLICT',
+    message: `这条话术在您编辑期间已被 ${who} 更新到第 ${current.version} 版（最近一次 ${current.at.slice(0, 16).replace('T', ' ')}，说明：${current.note || '无'}）；您是从第 ${baseVersion} 版开始改的。您的修改没有保存：请刷新后对照最新版本再改。`,
+  });
+}
+
 export const scriptsList: Handler<'scripts.list'> = async (_input, ctx) => ({ entries: [...ctx.store.file('scripts').read().entries] });
 
 export const scriptsSave: Handler<'scripts.save'> = async ({ id, content, note, confirmWarnings, baseVersion }, ctx) => {
   const findings = refuseIfNotSavable(content.text, confirmWarnings);
-  const existing = id ? findEntry(ctx, id) : null;
-  if (existing && baseVersion !== undefined && currentVersion(existing).version !== baseVersion) {
-    throw new ApiError({ code: 'CONFLICT', message: `这条话术已被更新到第 ${currentVersion(existing).version} 版（您编辑的是第 ${baseVersion} 版），请刷新后再改。` });
-  }
-  const ids = new Set(ctx.store.file('scripts').read().entries.map((entry) => entry.id));
-  const entry = withNewVersion(existing, existing?.id ?? newScriptId(ids, Date.now()), content, authorOf(ctx), note || (existing ? '修改' : '新建'));
-  return { entry: await store(ctx, entry), findings };
+  const author = authorOf(ctx);
+  const entry = await changeEntry(ctx, (entries) => {
+    const existing = id ? findIn(entries, id) : null;
+    if (existing) refuseIfMovedOn(existing, baseVersion);
+    return withNewVersion(existing, existing?.id ?? newIdFor(entries), content, author, note || (existing ? '修改' : '新建'));
+  });
+  return { entry, findings };
 };
 
 export const scriptsDuplicate: Handler<'scripts.duplicate'> = async ({ id }, ctx) => {
-  const ids = new Set(ctx.store.file('scripts').read().entries.map((entry) => entry.id));
-  return { entry: await store(ctx, duplicateEntry(findEntry(ctx, id), newScriptId(ids, Date.now()), authorOf(ctx))), findings: [] };
+  const author = authorOf(ctx);
+  return { entry: await changeEntry(ctx, (entries) => duplicateEntry(findIn(entries, id), newIdFor(entries), author)), findings: [] };
 };
 
 export const scriptsArchive: Handler<'scripts.archive'> = async ({ id, archived }, ctx) => ({
-  entry: await store(ctx, { ...findEntry(ctx, id), archived }),
+  entry: await changeEntry(ctx, (entries) => ({ ...findIn(entries, id), archived })),
   findings: [],
 });
 
 export const scriptsRestore: Handler<'scripts.restore'> = async ({ id, version }, ctx) => {
-  const entry = findEntry(ctx, id);
-  const restored = restoreVersion(entry, version, authorOf(ctx));
-  if (!restored) throw new ApiError({ code: 'NOT_FOUND', message: `这条话术没有第 ${version} 版。` });
-  // An old version is checked against today's rules before it comes back.
-  const findings = refuseIfNotSavable(currentVersion(restored).text, true);
-  return { entry: await store(ctx, restored), findings };
+  const author = authorOf(ctx);
+  let findings: ScriptSaved['findings'] = [];
+  const entry = await changeEntry(ctx, (entries) => {
+    const restored = restoreVersion(findIn(entries, id), version, author);
+    if (!restored) throw new ApiError({ code: 'NOT_FOUND', message: `这条话术没有第 ${version} 版。` });
+    // An old version is checked against today's rules before it comes back.
+    findings = refuseIfNotSavable(currentVersion(restored).text, true);
+    return restored;
+  });
+  return { entry, findings };
 };
 
 export const scriptsExport: Handler<'scripts.export'> = async (_input, ctx) => {
@@ -84,12 +109,15 @@ export const scriptsImport: Handler<'scripts.import'> = async ({ content, apply 
       message: `文件不是有效的话术库（${issue ? `${issue.path.join('.') || '文件'}：${issue.message}` : '格式错误'}）。话术库没有改动。`,
     });
   }
-  const { entries, report } = mergeImported(ctx.store.file('scripts').read().entries, result.data.entries);
-  const changes = report.added.length + report.updated.length;
-  if (apply && changes > 0) {
-    await ctx.store.file('scripts').update((draft) => {
-      draft.entries = entries;
-    });
-  }
-  return { report, applied: apply && changes > 0 };
+  if (!apply) return { report: mergeImported(ctx.store.file('scripts').read().entries, result.data.entries).report, applied: false };
+  // Merged inside the write, against the library as it is then.
+  let report: ScriptsImportResult['report'] | undefined;
+  let applied = false;
+  await ctx.store.file('scripts').update((draft) => {
+    const merged = mergeImported(draft.entries, result.data.entries);
+    report = merged.report;
+    applied = merged.report.added.length + merged.report.updated.length > 0;
+    if (applied) draft.entries = merged.entries;
+  });
+  return { report: report!, applied };
 };

@@ -4,6 +4,7 @@ import type { ContactStore } from '../contacts/contact-store';
 import type { TodayQueueBuilder } from '../follow-ups/today-queue';
 import type { HouseholdQueries } from '../ledger/household-queries';
 import type { ImportJobs } from '../ledger/import-jobs';
+import type { Uploads } from '../ledger/uploads';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { DataStore } from '../storage/data-store';
 
@@ -16,6 +17,8 @@ export interface BackendContext {
   /** 今日跟进, kept between builds. */
   queue: TodayQueueBuilder;
   imports: ImportJobs;
+  /** Ledger files arriving in chunks, before their import preview. */
+  uploads: Uploads;
   /** Today in Asia/Shanghai (fixed in tests). */
   today: () => IsoDate;
   /** The time of day, HH:mm in Asia/Shanghai (10:00 in test mode, so call windows are predictable). */

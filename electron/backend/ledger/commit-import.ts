@@ -28,16 +28,17 @@ export async function commitBatch(ledger: LedgerStore, batch: ImportBatch, optio
   }
   if (batch.items.length === 0) throw new ApiError({ code: 'VALIDATION', message: '文件中没有可导入的欠费明细。台账未被改动。' });
   const id = newImportId();
-  // Merged again against the ledger as it is now: it may have changed since the preview.
-  const plan = mergeBatch(ledger, batch, { importId: id, today: options.today, scope: options.scope });
-  const entry = {
-    id,
-    at: shanghaiTimestamp(),
-    kind: options.kind,
-    fileName: options.fileName,
-    skippedErrorRows: options.skipErrorRows ? options.errorCount : 0,
-    stats: plan.stats,
-  };
-  await ledger.applyImport(plan, entry);
-  return { ...entry, undone: false };
+  // Merged inside the write, against the ledger as it is then: it may have changed since the preview.
+  return ledger.applyImport(() => {
+    const plan = mergeBatch(ledger, batch, { importId: id, today: options.today, scope: options.scope });
+    const entry = {
+      id,
+      at: shanghaiTimestamp(),
+      kind: options.kind,
+      fileName: options.fileName,
+      skippedErrorRows: options.skipErrorRows ? options.errorCount : 0,
+      stats: plan.stats,
+    };
+    return { plan, entry };
+  });
 }

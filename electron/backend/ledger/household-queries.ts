@@ -68,8 +68,11 @@ export class HouseholdQueries {
 
   private find(id: string): Household {
     const household = this.ledger.household(id);
-    if (!household) throw new ApiError({ code: 'NOT_FOUND', message: `找不到房屋「${id.replace('|', ' ')}」，可能已被撤销的导入删除。` });
-    return household;
+    if (household) return household;
+    // In a shard that could not be read: say which file, not "not found".
+    const unavailable = this.ledger.unavailable(id);
+    if (unavailable) throw unavailable;
+    throw new ApiError({ code: 'NOT_FOUND', message: `找不到房屋「${id.replace('|', ' ')}」，可能已被撤销的导入删除。` });
   }
 
   private row(household: Household): HouseholdRow {

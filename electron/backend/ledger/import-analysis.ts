@@ -6,7 +6,7 @@
 import { ApiError, type HeaderMapping, type ImportPreview } from '../../contract';
 import { buildBatch, type ImportBatch } from '../../../domain/import/batch';
 import { missingRequired, normalizeHeader, type ColumnMapping, type ImportFieldId } from '../../../domain/import/fields';
-import { findHeader, type HeaderInfo } from '../../../domain/import/header-row';
+import { findHeader, rowNumberAt, type HeaderInfo } from '../../../domain/import/header-row';
 import { mergeBatch, type LedgerView, type MergeScope } from '../../../domain/import/merge';
 import { mapRows, type ImportRecord, type RowError } from '../../../domain/import/rows';
 import type { IsoDate } from '../../../domain/dates';
@@ -60,7 +60,7 @@ export async function analyseImport(
   progress('读取文件', 0, bytes.length);
   const table = await readTable(fileName, bytes, (done) => progress('读取文件', done, bytes.length));
 
-  const located = table.sheets.map((sheet) => ({ sheet, header: findHeader(sheet.rows) }));
+  const located = table.sheets.map((sheet) => ({ sheet, header: findHeader(sheet.rows, sheet.rowNumbers) }));
   const main = located.find((entry) => entry.header);
   if (!main?.header) {
     throw new ApiError({
@@ -89,7 +89,7 @@ export async function analyseImport(
   if (missing.length === 0) {
     for (const { sheet, header, columns } of work) {
       for (let from = 0; from < sheet.rows.length; from += SLICE) {
-        const part = mapRows(sheet.rows, header, { defaultCommunity: options.defaultCommunity }, columns, { from, to: from + SLICE });
+        const part = mapRows(sheet.rows, header, { defaultCommunity: options.defaultCommunity, rowNumbers: sheet.rowNumbers }, columns, { from, to: from + SLICE });
         records.push(...part.records);
         for (const error of part.errors) errors.push({ ...error, sheet: sheet.name });
         skipped.blank += part.skipped.blank;
@@ -116,7 +116,8 @@ export async function analyseImport(
     format: table.format,
     encoding: table.encoding,
     sheet: main.sheet.name,
-    headerRow: main.header.lastHeaderRow + 1,
+    // lastHeaderRow is an index into the sheet's rows; the user is shown the row's own number.
+    headerRow: rowNumberAt(main.sheet.rowNumbers, main.header.lastHeaderRow),
     headers: main.header.headers,
     mapping: headerMappingOf(main.header.headers, mainColumns),
     missing,

@@ -11,13 +11,17 @@ import { commitBatch } from './commit-import';
 import type { LedgerStore } from './ledger-store';
 
 type PreviewInput = z.output<typeof previewImportInput>;
+/** What a preview runs with: previewImport's options and the uploaded file's name (its bytes come separately). */
+export type JobInput = Omit<PreviewInput, 'uploadId'> & { fileName: string };
 
 interface Job {
   id: string;
-  input: Omit<PreviewInput, 'contentBase64'>;
+  input: JobInput;
   status: ImportJobStatus;
   analysis: Analysis | null;
   startedAt: number;
+  /** Set while its commit is being written. */
+  committing: boolean;
 }
 
 const MAX_JOBS = 4;
@@ -30,14 +34,12 @@ export class ImportJobs {
     private readonly today: () => IsoDate,
   ) {}
 
-  start(input: PreviewInput): string {
+  start(input: JobInput, bytes: Uint8Array): string {
     const id = randomBytes(8).toString('hex');
-    const { contentBase64, ...rest } = input;
-    const job: Job = { id, input: rest, status: { state: 'running', phase: '读取文件', done: 0, total: 0 }, analysis: null, startedAt: Date.now() };
+    const job: Job = { id, input, status: { state: 'running', phase: '读取文件', done: 0, total: 0 }, analysis: null, startedAt: Date.now(), committing: false };
     this.jobs.set(id, job);
     this.prune();
-    const bytes = Buffer.from(contentBase64, 'base64');
-    analyseImport(rest.fileName, bytes, this.ledger, { defaultCommunity: rest.defaultCommunity, scope: rest.scope, mapping: rest.mapping, today: this.today() }, (phase, done, total) => {
+    analyseImport(input.fileName, bytes, this.ledger, { defaultCommunity: input.defaultCommunity, scope: input.scope, mapping: input.mapping, today: this.today() }, (phase, done, total) => {
       job.status = { state: 'running', phase, done, total };
     }).then(
       (analysis) => {
@@ -55,21 +57,28 @@ export class ImportJobs {
     return this.job(jobId).status;
   }
 
+  /** Commits a job's batch, once: a second commit of the same job (a double click, another tab) gets CONFLICT. */
   async commit(jobId: string, skipErrorRows: boolean): Promise<ImportEntry> {
     const job = this.job(jobId);
     if (!job.analysis) throw new ApiError({ code: 'VALIDATION', message: '导入预览还没有完成。' });
+    if (job.committing) throw new ApiError({ code: 'CONFLICT', message: '这次导入正在提交（可能在另一个窗口点了确认导入），请稍候查看导入记录。' });
+    job.committing = true; // set before the first await: parallel commits see it
     const { preview, batch } = job.analysis;
-    const entry = await commitBatch(this.ledger, batch, {
-      fileName: job.input.fileName,
-      kind: 'import',
-      scope: job.input.scope,
-      today: this.today(),
-      errorCount: preview.errorCount,
-      missing: preview.missing,
-      skipErrorRows,
-    });
-    this.jobs.delete(jobId);
-    return entry;
+    try {
+      const entry = await commitBatch(this.ledger, batch, {
+        fileName: job.input.fileName,
+        kind: 'import',
+        scope: job.input.scope,
+        today: this.today(),
+        errorCount: preview.errorCount,
+        missing: preview.missing,
+        skipErrorRows,
+      });
+      this.jobs.delete(jobId);
+      return entry;
+    } finally {
+      job.committing = false; // a refused commit (rows with errors, a broken shard) may be tried again
+    }
   }
 
   cancel(jobId: string): boolean {

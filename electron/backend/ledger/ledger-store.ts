@@ -14,7 +14,8 @@ import { importEntrySchema, type DataFileHealth, type ImportEntry } from '../../
 import type { MergePlan } from '../../../domain/import/merge';
 import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
 import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
-import { writeNewFilesDurably } from '../storage/durable-write';
+import { backupPathOf, writeNewFilesDurably } from '../storage/durable-write';
+import type { FileRegistry } from '../storage/file-registry';
 import { StorageError } from '../storage/storage-error';
 import { ChangeLog } from '../change-log';
 import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './shard-format';
@@ -64,6 +65,19 @@ export function shardOf(id: string): number {
 const none: readonly never[] = Object.freeze([]);
 
 const shardFileName = (index: number, generation: number): string => `shard-${String(index).padStart(3, '0')}-g${generation}.json`;
+const SHARD_FILE = /^shard-\d{3}-g\d+\.json$/;
+/** The manifest's path in the data folder (as the folder's file registry names it). */
+export const LEDGER_MANIFEST_PATH = `${LEDGER_DIR}/${manifestSpec.fileName}`;
+
+/** Every shard file a manifest names: its current shards and the ones kept for undo. */
+const namesIn = (manifest: Manifest | null): Set<string> =>
+  new Set([...(manifest?.shards ?? []), ...(manifest?.undo?.shards ?? [])].filter((name): name is string => !!name));
+
+/** What a household change computes from the household's current items, inside the write. */
+export type HouseholdChange = (items: readonly ArrearsItem[]) => { items: ArrearsItem[]; payments: Payment[] };
+
+/** An import computed inside the write, against the ledger as it is then. */
+export type ImportChange = () => { plan: MergePlan; entry: Omit<ImportEntry, 'undone'> };
 
 export class LedgerStore {
   private readonly households = new Map<string, Household>();
@@ -72,7 +86,15 @@ export class LedgerStore {
   private readonly summaries = new Map<string, ArrearsSummary>();
   private readonly members: Set<string>[] = Array.from({ length: SHARD_COUNT }, () => new Set());
   private readonly communities = new Map<string, Set<string>>();
+  /** The ledger cannot be read at all (its manifest is broken or missing): nothing is shown, nothing written. */
   private loadError: StorageError | undefined;
+  /** Shards that could not be read: their households are not shown and writes touching them are refused. */
+  private readonly brokenShards = new Map<number, StorageError>();
+  /**
+   * The shard files `manifest.json.bak` names. They are kept while the backup names them, so that the recovery
+   * the app advises for a broken manifest (copy the .bak over it) finds every file it needs.
+   */
+  private backupNames = new Set<string>();
   /** Households changed, by revision, so caches (search index, lists, the queue) know what to rebuild. */
   readonly changes = new ChangeLog();
   /** One change at a time: each builds on the manifest the previous one wrote. */
@@ -89,36 +111,71 @@ export class LedgerStore {
     private readonly manifest: DataFile<Manifest>,
   ) {}
 
-  static async open(dataDir: string): Promise<LedgerStore> {
+  /** Opens the ledger of a data folder; `registry` (the folder's file registry) tells a lost manifest from a new one. */
+  static async open(dataDir: string, registry?: FileRegistry): Promise<LedgerStore> {
     const dir = path.join(dataDir, LEDGER_DIR);
     await fsp.mkdir(dir, { recursive: true });
-    const manifest = await DataFile.open(dir, manifestSpec);
+    const manifest = await DataFile.open(dir, manifestSpec, { createMissing: false, ...(registry ? { tracked: { registry, name: LEDGER_MANIFEST_PATH } } : {}) });
     const store = new LedgerStore(dir, manifest);
     if (manifest.error) {
       store.loadError = manifest.error;
       return store;
     }
-    try {
-      const shards = manifest.read().shards;
-      const loaded = await Promise.all(shards.map((name) => (name ? store.readShard(name) : null)));
-      loaded.forEach((data) => data && store.absorbShard(data));
-      await store.removeUnreferencedFiles();
-    } catch (error) {
-      if (!(error instanceof StorageError)) throw error;
-      store.clearMemory();
-      store.loadError = error;
+    const shardFiles = (await fsp.readdir(dir)).filter((name) => SHARD_FILE.test(name));
+    const manifestOnDisk = await fsp.access(manifest.path).then(
+      () => true,
+      () => false,
+    );
+    if (!manifestOnDisk && shardFiles.length > 0) {
+      store.loadError = await manifestMissingError(dir, shardFiles.length);
+      return store;
     }
+    store.backupNames = namesIn(await readBackupManifest(manifest.path));
+    const shards = manifest.read().shards;
+    await Promise.all(
+      shards.map(async (name, index) => {
+        if (!name) return;
+        try {
+          store.absorbShard(await store.readShard(name));
+        } catch (error) {
+          if (!(error instanceof StorageError)) throw error;
+          store.brokenShards.set(index, store.brokenShardError(index, name, error));
+        }
+      }),
+    );
+    // With every shard read, files no manifest names are leftovers of interrupted writes.
+    if (store.brokenShards.size === 0) await store.removeUnreferencedFiles(shardFiles);
     return store;
   }
 
   // ── reading ──────────────────────────────────────────────────────────────
 
+  /** Set when the ledger cannot be read at all. */
   get error(): StorageError | undefined {
     return this.loadError;
   }
 
+  /** Everything wrong with the ledger's files: the whole-ledger error, or each shard that could not be read. */
+  get problems(): StorageError[] {
+    return this.loadError ? [this.loadError] : [...this.brokenShards.values()];
+  }
+
+  /** Why a household cannot be shown, when its shard could not be read. */
+  unavailable(id: string): StorageError | undefined {
+    return this.loadError ?? this.brokenShards.get(shardOf(id));
+  }
+
   private ensureReadable(): void {
     if (this.loadError) throw this.loadError;
+  }
+
+  /** A write touching a shard that could not be read would drop its households: refused, nothing written. */
+  private ensureWritable(touched: Iterable<number>): void {
+    this.ensureReadable();
+    for (const index of touched) {
+      const broken = this.brokenShards.get(index);
+      if (broken) throw new StorageError('STORAGE_INVALID', `这次改动涉及无法读取的台账分片，已拒绝，台账没有改动。${broken.message}`, broken.file);
+    }
   }
 
   get householdCount(): number {
@@ -149,9 +206,17 @@ export class LedgerStore {
 
   // ── writing ──────────────────────────────────────────────────────────────
 
-  /** Applies an import plan to all the shards it touches, atomically; records the import for undo. */
-  applyImport(plan: MergePlan, entry: Omit<ImportEntry, 'undone'>): Promise<void> {
-    return this.serialised(() => this.applyImportNow(plan, entry));
+  /**
+   * Applies an import to all the shards it touches, atomically; records it for undo. The plan is computed inside
+   * the write, against the ledger as it is then (a payment recorded since the preview is taken into account).
+   */
+  applyImport(change: ImportChange): Promise<ImportEntry> {
+    return this.serialised(async () => {
+      this.ensureReadable();
+      const { plan, entry } = change();
+      await this.applyImportNow(plan, entry);
+      return { ...entry, undone: false };
+    });
   }
 
   private async applyImportNow(plan: MergePlan, entry: Omit<ImportEntry, 'undone'>): Promise<void> {
@@ -172,19 +237,22 @@ export class LedgerStore {
     }));
   }
 
-  /** Replaces one household's items and adds payments: a hand-entered payment. Rewrites one shard. */
-  applyHouseholdChange(householdId: string, items: ArrearsItem[], newPayments: Payment[]): Promise<void> {
-    return this.serialised(() => this.applyHouseholdChangeNow(householdId, items, newPayments));
-  }
-
-  private async applyHouseholdChangeNow(householdId: string, items: ArrearsItem[], newPayments: Payment[]): Promise<void> {
-    const overlay = { households: new Map(), items: new Map([[householdId, items]]), payments: new Map([[householdId, newPayments]]) };
-    await this.commit(new Set([shardOf(householdId)]), overlay, (manifest, shards) => ({
-      generation: manifest.generation + 1,
-      shards,
-      imports: manifest.imports,
-      undo: null,
-    }));
+  /**
+   * Changes one household's items and adds payments (a hand-entered payment), rewriting one shard. `change` runs
+   * inside the write against the household's items as they are then: two payments at once each see the other's.
+   */
+  applyHouseholdChange(householdId: string, change: HouseholdChange): Promise<void> {
+    return this.serialised(async () => {
+      this.ensureWritable([shardOf(householdId)]);
+      const { items, payments } = change(this.itemsOf(householdId));
+      const overlay = { households: new Map(), items: new Map([[householdId, items]]), payments: new Map([[householdId, payments]]) };
+      await this.commit(new Set([shardOf(householdId)]), overlay, (manifest, shards) => ({
+        generation: manifest.generation + 1,
+        shards,
+        imports: manifest.imports,
+        undo: null,
+      }));
+    });
   }
 
   undoImport(importId: string): Promise<void> {
@@ -199,6 +267,8 @@ export class LedgerStore {
     }
     const target = manifest.undo.shards;
     const changed = target.flatMap((name, index) => (name !== manifest.shards[index] ? [index] : []));
+    // Shards the undo leaves as they are must be readable, or their households would vanish from memory; a broken
+    // shard the undo replaces is fine (it goes back to its readable earlier version).
     const restored = await Promise.all(changed.map(async (index) => (target[index] ? this.readShard(target[index]) : emptyShard())));
     await this.manifest.update((draft) => {
       draft.generation += 1;
@@ -206,7 +276,10 @@ export class LedgerStore {
       draft.undo = null;
       draft.imports = draft.imports.map((entry) => (entry.id === importId ? { ...entry, undone: true } : entry));
     });
-    changed.forEach((index, i) => this.replaceShardInMemory(index, restored[i]!));
+    changed.forEach((index, i) => {
+      this.brokenShards.delete(index);
+      this.replaceShardInMemory(index, restored[i]!);
+    });
     this.changes.commit();
     await this.removeFilesNoLongerNamed(manifest);
   }
@@ -218,7 +291,7 @@ export class LedgerStore {
     overlay: { households: Map<string, Household>; items: Map<string, ArrearsItem[]>; payments: Map<string, Payment[]> },
     nextManifest: (manifest: Manifest, shards: (string | null)[]) => Manifest,
   ): Promise<void> {
-    this.ensureReadable();
+    this.ensureWritable(touched);
     const manifest = this.manifest.read();
     const generation = manifest.generation + 1;
     const shards = [...manifest.shards];
@@ -263,7 +336,8 @@ export class LedgerStore {
     try {
       text = await fsp.readFile(filePath, 'utf8');
     } catch (error) {
-      throw new StorageError('STORAGE_IO', `欠费台账文件 ledger/${name} 无法读取：${(error as Error).message}。台账未被改动。`, `ledger/${name}`);
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不见了' : `读取失败（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`;
+      throw new StorageError('STORAGE_IO', `欠费台账分片 ledger/${name} 无法读取：${reason}。台账未被改动。`, `ledger/${name}`);
     }
     const { data } = decodeDataFile({ ...shardSpec, fileName: `ledger/${name}` }, text);
     return decodeShard(data);
@@ -300,26 +374,33 @@ export class LedgerStore {
     this.absorbShard(data);
   }
 
-  private clearMemory(): void {
-    for (const map of [this.households, this.items, this.payments, this.summaries, this.communities]) map.clear();
-    for (const set of this.members) set.clear();
-  }
-
-  /** After a change: the files the previous manifest named that the current one no longer does. */
+  /**
+   * After a change: `previous` is now `manifest.json.bak`. Its files stay (the advised recovery copies the .bak
+   * back); the files only the backup before it named go.
+   */
   private async removeFilesNoLongerNamed(previous: Manifest): Promise<void> {
-    const current = this.manifest.read();
-    const keep = new Set([...current.shards, ...(current.undo?.shards ?? [])]);
-    const old = new Set([...previous.shards, ...(previous.undo?.shards ?? [])].filter((name): name is string => !!name && !keep.has(name)));
-    await Promise.all([...old].map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
+    const keep = new Set([...namesIn(this.manifest.read()), ...namesIn(previous)]);
+    const old = [...this.backupNames].filter((name) => !keep.has(name));
+    this.backupNames = namesIn(previous);
+    await Promise.all(old.map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
   }
 
-  /** At open: shard files of abandoned writes or of generations no longer needed. */
-  private async removeUnreferencedFiles(): Promise<void> {
-    const manifest = this.manifest.read();
-    const keep = new Set([...manifest.shards, ...(manifest.undo?.shards ?? [])].filter(Boolean));
-    const names = await fsp.readdir(this.dir);
-    await Promise.all(
-      names.filter((name) => /^shard-\d{3}-g\d+\.json/.test(name) && !keep.has(name)).map((name) => fsp.rm(path.join(this.dir, name), { force: true })),
+  /** At open: shard files of abandoned writes, or of generations neither the manifest nor its backup names. */
+  private async removeUnreferencedFiles(shardFiles: string[]): Promise<void> {
+    const keep = new Set([...namesIn(this.manifest.read()), ...this.backupNames]);
+    await Promise.all(shardFiles.filter((name) => !keep.has(name)).map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
+  }
+
+  /** A shard that cannot be read, with what to do: the backup manifest's version of it, or a backup / re-import. */
+  private brokenShardError(index: number, name: string, cause: StorageError): StorageError {
+    const earlier = [...this.backupNames].find((candidate) => candidate !== name && candidate.startsWith(`shard-${String(index).padStart(3, '0')}-`));
+    const recovery = earlier
+      ? `恢复：关闭程序，把 ledger/manifest.json.bak 复制为 ledger/manifest.json 后重新启动（台账回到最后一次改动之前，其中的 ${earlier} 是这个分片的上一版）。`
+      : '恢复：关闭程序，从备份恢复 ledger 目录（npm run cli -- backup 所做的副本）；或重新导入收费系统的台账（手工登记的缴费需要重新登记）。';
+    return new StorageError(
+      'STORAGE_INVALID',
+      `${cause.message.replace(/。?台账未被改动。?$|。?文件未被改动。?$/, '')}。其余分片照常使用；这个分片里的房屋暂不显示，涉及它们的导入、缴费和撤销会被拒绝。${recovery}`,
+      `ledger/${name}`,
     );
   }
 
@@ -329,14 +410,42 @@ export class LedgerStore {
     if (!this.loadError) {
       for (const name of this.manifest.read().shards) if (name) size += (await fsp.stat(path.join(this.dir, name)).catch(() => null))?.size ?? 0;
     }
+    const problems = this.problems;
     return {
       ...manifestHealth,
       label: '欠费台账',
       fileName: `${LEDGER_DIR}/（${this.households.size} 户，${SHARD_COUNT} 个分片）`,
       sizeBytes: (manifestHealth.sizeBytes ?? 0) + size,
-      state: this.loadError ? 'error' : manifestHealth.state,
-      ...(this.loadError ? { error: this.loadError.message } : {}),
+      // A ledger that has never been written (a new folder without demo data) is simply empty.
+      state: problems.length > 0 ? 'error' : 'ok',
+      ...(problems.length > 0 ? { error: problems.map((problem) => problem.message).join('\n') } : {}),
     };
+  }
+}
+
+/** The manifest is gone but shard files are there: say so; never start an empty ledger over them. */
+async function manifestMissingError(dir: string, shardFiles: number): Promise<StorageError> {
+  const backup = backupPathOf(path.join(dir, manifestSpec.fileName));
+  const hasBackup = await fsp.access(backup).then(
+    () => true,
+    () => false,
+  );
+  const restore = hasBackup
+    ? '恢复：关闭程序，把 ledger/manifest.json.bak 复制为 ledger/manifest.json 后重新启动（台账回到最后一次改动之前）；或从备份恢复 ledger 目录。'
+    : '恢复：关闭程序，从备份恢复 ledger 目录。';
+  return new StorageError(
+    'STORAGE_INVALID',
+    `欠费台账的目录文件 ledger/manifest.json 不见了，但 ledger 目录里还有 ${shardFiles} 个台账分片文件。程序没有新建空台账，也没有删除任何文件；在恢复之前台账不可用。${restore}`,
+    LEDGER_MANIFEST_PATH,
+  );
+}
+
+/** What manifest.json.bak holds, or null when there is none or it cannot be read. */
+async function readBackupManifest(manifestPath: string): Promise<Manifest | null> {
+  try {
+    return decodeDataFile(manifestSpec, await fsp.readFile(backupPathOf(manifestPath), 'utf8')).data;
+  } catch {
+    return null;
   }
 }
 

@@ -12,6 +12,7 @@ import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import type { DataFileHealth } from '../../contract';
 import { backupPathOf, removeStaleTempFiles, writeFileDurably } from './durable-write';
+import type { Tracked } from './file-registry';
 import { StorageError, describeJsonSyntaxError } from './storage-error';
 
 export interface DataFileSpec<T> {
@@ -129,52 +130,91 @@ class DurableJsonAdapter<T> implements Adapter<T> {
   }
 }
 
+const exists = (file: string): Promise<boolean> =>
+  fsp.access(file).then(
+    () => true,
+    () => false,
+  );
+
 /** Tells the user how to get going again: from the kept previous copy when there is one. */
 async function withRecoveryHint(error: StorageError, filePath: string): Promise<StorageError> {
   if (error.code !== 'STORAGE_CORRUPT' && error.code !== 'STORAGE_INVALID') return error;
   const backup = backupPathOf(filePath);
-  const hasBackup = await fsp
-    .access(backup)
-    .then(() => true)
-    .catch(() => false);
-  const hint = hasBackup
+  const hint = (await exists(backup))
     ? `同目录有上一次保存的完好副本 ${path.basename(backup)}：关闭程序，用它替换 ${path.basename(filePath)} 后重新启动。`
     : `请关闭程序，修复或移走 ${path.basename(filePath)} 后重新启动（移走后该项内容将恢复为默认值）。`;
   return new StorageError(error.code, `${error.message}${hint}`, error.file, error.issues);
+}
+
+/** A file the folder held before is gone: say so, and how to get it back. Nothing is recreated in its place. */
+async function missingFileError(filePath: string, name: string, label: string): Promise<StorageError> {
+  const backup = backupPathOf(filePath);
+  const restore = (await exists(backup))
+    ? `同目录有上一次保存的副本 ${path.basename(backup)}：关闭程序，把它复制为 ${path.basename(filePath)} 后重新启动（最多少了最后一次改动）；或从备份恢复数据目录。`
+    : '请关闭程序，从备份恢复这个文件后重新启动。';
+  return new StorageError(
+    'STORAGE_INVALID',
+    `数据文件 ${name}（${label}）不见了：它以前保存过内容，程序没有用默认内容替换它，涉及它的改动会被拒绝。${restore}` +
+      `如果确认其中的内容不再需要，运行 npm run cli -- doctor --forget ${name} 后重新启动，它会从默认内容重新开始。`,
+    name,
+  );
 }
 
 export class DataFile<T> {
   readonly path: string;
   private readonly low: Low<T>;
   private openError: StorageError | undefined;
+  /** Whether the file has been written (by us or before): the first write registers it. */
+  private onDisk = false;
   /** Serialises writes to this file (lowdb itself would interleave them). */
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     dir: string,
     readonly spec: DataFileSpec<T>,
+    private readonly tracked: Tracked | undefined,
   ) {
     this.path = path.join(dir, spec.fileName);
-    this.low = new Low<T>(new DurableJsonAdapter(this.path, spec), spec.defaults());
+    // Messages name the file by its place in the data folder (contacts/shard-042.json) where it is known.
+    this.low = new Low<T>(new DurableJsonAdapter(this.path, tracked ? { ...spec, fileName: tracked.name } : spec), spec.defaults());
   }
 
   /**
    * Opens the file. A missing one is created with defaults, or with `createMissing: false` only on the
-   * first update (for sharded data, where most shards may stay empty). Content problems are recorded,
-   * not thrown.
+   * first update (for sharded data, where most shards may stay empty) — unless the folder's registry says it
+   * was written before: then it is reported missing, never recreated. Content problems are recorded, not thrown.
    */
-  static async open<T>(dir: string, spec: DataFileSpec<T>, options: { createMissing?: boolean } = {}): Promise<DataFile<T>> {
-    const file = new DataFile(dir, spec);
+  static async open<T>(dir: string, spec: DataFileSpec<T>, options: { createMissing?: boolean; tracked?: Tracked } = {}): Promise<DataFile<T>> {
+    const file = new DataFile(dir, spec, options.tracked);
+    const tracked = options.tracked;
     await removeStaleTempFiles(file.path);
     try {
       const existing = await file.low.adapter.read();
-      if (existing !== null) file.low.data = existing;
-      else if (options.createMissing !== false) await file.low.write();
+      if (existing !== null) {
+        file.low.data = existing;
+        file.onDisk = true;
+        tracked?.registry.found(tracked.name);
+      } else if (tracked?.registry.expects(tracked.name)) {
+        file.openError = await missingFileError(file.path, tracked.name, spec.label);
+      } else if (options.createMissing !== false) {
+        await file.low.write();
+        await file.markWritten();
+      }
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
+      if (error.code !== 'STORAGE_IO') {
+        file.onDisk = true;
+        tracked?.registry.found(tracked.name);
+      }
       file.openError = await withRecoveryHint(error, file.path);
     }
     return file;
+  }
+
+  private async markWritten(): Promise<void> {
+    if (this.onDisk) return;
+    this.onDisk = true;
+    if (this.tracked) await this.tracked.registry.created(this.tracked.name);
   }
 
   get error(): StorageError | undefined {
@@ -189,7 +229,9 @@ export class DataFile<T> {
 
   /**
    * Applies a change: the mutator works on a copy, the result is validated, written durably, and only then
-   * becomes the current data. A failed write leaves both memory and disk as they were.
+   * becomes the current data. A failed write leaves both memory and disk as they were. Checks that guard the
+   * write belong in the mutator: it runs against the data being written, one write at a time, so two racing
+   * requests cannot both pass (a throw from it writes nothing).
    */
   update(mutate: (draft: T) => void): Promise<T> {
     const run = async (): Promise<T> => {
@@ -199,6 +241,7 @@ export class DataFile<T> {
       const next = this.spec.schema.parse(draft);
       await this.low.adapter.write(next);
       this.low.data = next;
+      await this.markWritten();
       return next;
     };
     const result = this.queue.then(run, run);

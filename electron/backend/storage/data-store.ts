@@ -3,6 +3,7 @@ import type { DataFileHealth } from '../../contract';
 import { DataFile, type DataFileSpec } from './data-file';
 import { dataFileSpecs, type DataFileId } from './data-files';
 import { acquireDirLock, type DirLock } from './dir-lock';
+import { FileRegistry } from './file-registry';
 import { StorageError } from './storage-error';
 
 type SpecData<S> = S extends DataFileSpec<infer T> ? T : never;
@@ -12,6 +13,8 @@ type Files = { [K in DataFileId]: DataFile<SpecData<(typeof dataFileSpecs)[K]>> 
 export class DataStore {
   private constructor(
     readonly dataDir: string,
+    /** The files this folder has held: one that goes missing is reported, never recreated. */
+    readonly registry: FileRegistry,
     private readonly files: Files,
     private readonly lock: DirLock,
   ) {}
@@ -24,10 +27,13 @@ export class DataStore {
     }
     const lock = acquireDirLock(dataDir, purpose);
     try {
+      const registry = await FileRegistry.open(dataDir);
       const entries = await Promise.all(
-        Object.entries(dataFileSpecs).map(async ([id, spec]) => [id, await DataFile.open(dataDir, spec as DataFileSpec<unknown>)] as const),
+        Object.entries(dataFileSpecs).map(
+          async ([id, spec]) => [id, await DataFile.open(dataDir, spec as DataFileSpec<unknown>, { tracked: { registry, name: spec.fileName } })] as const,
+        ),
       );
-      return new DataStore(dataDir, Object.fromEntries(entries) as unknown as Files, lock);
+      return new DataStore(dataDir, registry, Object.fromEntries(entries) as unknown as Files, lock);
     } catch (error) {
       lock.release();
       throw error;
@@ -40,11 +46,11 @@ export class DataStore {
 
   /** Files that failed to open, with the reason. */
   get problems(): StorageError[] {
-    return Object.values(this.files).flatMap((file) => (file.error ? [file.error] : []));
+    return [this.registry, ...Object.values(this.files)].flatMap((file) => (file.error ? [file.error] : []));
   }
 
   health(): Promise<DataFileHealth[]> {
-    return Promise.all(Object.values(this.files).map((file) => file.health()));
+    return Promise.all([...Object.values(this.files).map((file) => file.health()), this.registry.health()]);
   }
 
   close(): void {

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { StorageError } from './storage-error';
 
 export const backupPathOf = (target: string): string => `${target}.bak`;
 
@@ -48,23 +49,54 @@ async function keepBackup(target: string): Promise<void> {
   await fsp.rename(staging, backupPathOf(target));
 }
 
-export async function writeFileDurably(target: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
-  const temp = tempPathFor(target);
-  const handle = await fsp.open(temp, 'wx', 0o600);
+/**
+ * A failed write in words for the user: a full disk, a read-only folder or missing permission, with the folder.
+ * Anything else stays a plain error (reported as an internal error, with the details in the log).
+ */
+export function writeFailure(error: unknown, dir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new StorageError('STORAGE_FULL', `磁盘空间不足：无法写入数据目录 ${dir}。这次改动没有保存，已有数据没有改动。请清理磁盘空间后重试。`);
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new StorageError('STORAGE_IO', `没有权限写入数据目录 ${dir}（${code === 'EROFS' ? '磁盘是只读的' : '权限不足'}）。这次改动没有保存，已有数据没有改动。`);
+  }
+  if (code === 'EIO') return new StorageError('STORAGE_IO', `写入数据目录 ${dir} 时磁盘出错（EIO）。这次改动没有保存；请检查磁盘。`);
+  return error;
+}
+
+/** Writes `text` to a new temp file and fsyncs it; on any failure the temp file is removed. */
+async function writeTemp(temp: string, text: string): Promise<void> {
+  const handle = await fsp.open(temp, 'wx', 0o600).catch(async (error: unknown) => {
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  });
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    if (options.backup !== false) await keepBackup(target);
-    await fsp.rename(temp, target);
   } catch (error) {
-    await fsp.rm(temp, { force: true });
+    await handle.close().catch(() => undefined);
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await fsyncDirectory(path.dirname(target));
+  await handle.close();
+}
+
+export async function writeFileDurably(target: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await writeTemp(temp, text);
+    try {
+      if (options.backup !== false) await keepBackup(target);
+      await fsp.rename(temp, target);
+    } catch (error) {
+      await fsp.rm(temp, { force: true });
+      throw error;
+    }
+    await fsyncDirectory(path.dirname(target));
+  } catch (error) {
+    throw writeFailure(error, path.dirname(target));
+  }
 }
 
 /**
@@ -74,28 +106,31 @@ export async function writeFileDurably(target: string, text: string, options: { 
 export async function writeNewFilesDurably(dir: string, files: { name: string; text: string }[], concurrency = 8): Promise<void> {
   const written: string[] = [];
   const queue = [...files];
+  let failed = false;
   const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
+    for (let file = queue.shift(); file && !failed; file = queue.shift()) {
       const target = path.join(dir, file.name);
       const temp = tempPathFor(target);
-      const handle = await fsp.open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(file.text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
+        await writeTemp(temp, file.text);
+        await fsp.rename(temp, target);
+      } catch (error) {
+        failed = true;
+        throw error;
       }
-      await fsp.rename(temp, target);
       written.push(target);
     }
   };
+  // Every worker is waited for, so none is still writing when a failure is cleaned up.
+  const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    if (failure) throw failure.reason;
     await fsyncDirectory(dir);
   } catch (error) {
     await Promise.all(written.map((target) => fsp.rm(target, { force: true })));
     await removeStaleTempFilesIn(dir, files.map((file) => file.name));
-    throw error;
+    throw writeFailure(error, dir);
   }
 }
 

@@ -25,3 +25,12 @@ export const useStatusStore = create<StatusState>()((set) => ({
 }));
 
 export const resetStatusStore = (): void => useStatusStore.setState(initial);
+
+/**
+ * The backend's "today" (Asia/Shanghai; fixed with --today in test mode), null until app.status has answered.
+ * The renderer's one source of today; components read it through renderer/src/hooks/use-today.ts.
+ */
+export const selectBackendToday = (state: StatusState): string | null => state.status?.today ?? null;
+
+/** Whether the day is settled: the backend said which day it is, or cannot be reached (then the machine's calendar). */
+export const selectTodaySettled = (state: StatusState): boolean => state.status !== null || state.error !== null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOf, parseDate, parsePeriod } from '../../../domain/dates';
+import { isIsoTimestamp, isRealIsoDate, monthsOf, parseDate, parsePeriod } from '../../../domain/dates';
+import { plausibleClaim } from '../../../domain/clock';
 
 describe('parsePeriod', () => {
   it.each([
@@ -41,5 +42,33 @@ describe('parseDate', () => {
     expect(parseDate('2/3/2025').ok).toBe(false);
     expect(parseDate('2025-02-29').ok).toBe(false);
     expect(parseDate('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+  });
+});
+
+describe('isRealIsoDate and isIsoTimestamp', () => {
+  it.each(['2026-11-28', '2024-02-29', '1990-01-01', '2100-12-31'])('accepts the real day %s', (text) => expect(isRealIsoDate(text)).toBe(true));
+  it.each(['2026-02-30', '2025-02-29', '0000-00-00', '2026-13-01', '2026-11-31', '1989-12-31', '2101-01-01', '2026-1-5', ' 2026-11-28'])('refuses %j', (text) =>
+    expect(isRealIsoDate(text)).toBe(false),
+  );
+  it.each(['2026-11-26T10:00:00+08:00', '2026-11-26T02:00:00Z', '2026-11-26T10:00+08:00', '2026-11-26T10:00:00.123+08:00'])('accepts the timestamp %s', (text) =>
+    expect(isIsoTimestamp(text)).toBe(true),
+  );
+  it.each(['not a time', '2026-11-26', '2026-02-30T10:00:00+08:00', '2026-11-26T24:00:00+08:00', '2026-11-26T10:00:00'])('refuses the timestamp %j', (text) =>
+    expect(isIsoTimestamp(text)).toBe(false),
+  );
+});
+
+describe('plausibleClaim', () => {
+  const now = '2026-11-26T15:00:00+08:00';
+  it('keeps a start time up to 12 hours before now, and a few minutes after (clock skew)', () => {
+    expect(plausibleClaim('2026-11-26T14:55:00+08:00', now)).toBe('2026-11-26T14:55:00+08:00');
+    expect(plausibleClaim('2026-11-26T03:00:00+08:00', now)).toBe('2026-11-26T03:00:00+08:00');
+    expect(plausibleClaim('2026-11-26T15:04:00+08:00', now)).toBe('2026-11-26T15:04:00+08:00');
+  });
+  it('drops one from the future or from long ago', () => {
+    expect(plausibleClaim('2099-01-01T10:00:00+08:00', now)).toBeNull();
+    expect(plausibleClaim('2026-11-26T15:10:00+08:00', now)).toBeNull();
+    expect(plausibleClaim('2026-11-25T02:59:00+08:00', now)).toBeNull();
+    expect(plausibleClaim('garbage', now)).toBeNull();
   });
 });

@@ -69,6 +69,24 @@ describe('findHeader', () => {
     expect(findHeader(rows)).toMatchObject({ lastHeaderRow: 1, mapping: { room: 0, ownerName: 1, period: 2, due: 3, paid: 4, owed: 5 } });
   });
 
+  it('takes two rows as one header only when they are adjacent in the sheet', () => {
+    const rows = [
+      ['房号', '业主', '所属期间', '金额', '金额', '金额'],
+      ['', '', '', '应收', '实收', '欠费'],
+      ['8-2-1203', '张三', '2025-01', '120', '0', '120'],
+    ];
+    expect(findHeader(rows, [4, 5, 6])).toMatchObject({ lastHeaderRow: 1, headerRows: 2 });
+    // Rows 2–4 have no entry (an XLSX sheet skips rows without cells): row 5 is not the lower half of
+    // row 1, and row 1 alone (金额 is no amount column) is no header.
+    expect(findHeader(rows, [1, 5, 6])).toBeNull();
+  });
+
+  it('looks for the header in the first 30 rows of the sheet by row number, not by entry', () => {
+    const rows = [['观山水小区欠费明细表'], ['房号', '业主', '所属期间', '欠费金额'], ['8-2-1203', '张三', '2025-01', '120.00']];
+    expect(findHeader(rows, [1, 30, 31])).toMatchObject({ lastHeaderRow: 1 });
+    expect(findHeader(rows, [1, 31, 32])).toBeNull();
+  });
+
   it('returns null when no row looks like a ledger header', () => {
     expect(findHeader([['姓名', '年龄'], ['张三', '30']])).toBeNull();
     expect(findHeader([])).toBeNull();

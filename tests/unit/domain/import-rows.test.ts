@@ -85,6 +85,20 @@ describe('mapRows', () => {
     ]);
   });
 
+  it('reports the row numbers the sheet gives, after a gap and in a slice', () => {
+    // An XLSX sheet has no entry for rows without cells: these are rows 1, 2 and 40 of the file.
+    const all = [HEADER, ['a', '1-1-101', '甲', '', '物业费', '2025-01', '100', '0', '100', '', '', ''], ['a', '1-1-102', '乙', '', '物业费', '2025-01', 'abc', '0', '100', '', '', '']];
+    const rowNumbers = [1, 2, 40];
+    const header = findHeader(all, rowNumbers)!;
+    const whole = mapRows(all, header, { defaultCommunity: '默认小区', rowNumbers });
+    expect(whole.records.map((record) => record.row)).toEqual([2]);
+    expect(whole.errors).toEqual([{ row: 40, column: '应收', reason: '无法识别的金额「abc」' }]);
+    const slice = mapRows(all, header, { defaultCommunity: '默认小区', rowNumbers }, header.mapping, { from: 2, to: 3 });
+    expect(slice.errors.map((error) => error.row)).toEqual([40]);
+    // A missing row is not a blank row of the file.
+    expect(whole.skipped.blank).toBe(0);
+  });
+
   it('uses the community in front of the room, else the default, and says so', () => {
     const result = map(
       [

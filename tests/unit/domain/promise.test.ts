@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import { complaintReplyDate, repairRevisitDate } from '../../../domain/grievance';
-import { planInstalments, recapSentence, validatePlan, validatePromise } from '../../../domain/promise';
+import { callPromiseProblems, planInstalments, recapSentence, validatePlan, validatePromise } from '../../../domain/promise';
 
 const rules = { today: '2026-11-26', horizonDays: 30, owedFen: 261_900 };
 
@@ -65,5 +65,25 @@ describe('grievance deadlines', () => {
     expect(complaintReplyDate('重大', '2026-11-26')).toBe('2026-11-28');
     expect(complaintReplyDate('服务失误', '2026-11-26')).toBe('2026-11-29');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});
+
+describe('callPromiseProblems (what calls.save checks)', () => {
+  const p = (date: string, amountFen: number) => ({ date, amountFen, channel: '微信' as const });
+  it('accepts no promise, one valid promise, and a plan in order within what is owed', () => {
+    expect(callPromiseProblems([], rules)).toEqual([]);
+    expect(callPromiseProblems([p('2026-11-28', 1000)], rules)).toEqual([]);
+    expect(callPromiseProblems([p('2026-12-03', 100_000), p('2027-01-02', 100_000), p('2027-02-01', 61_900)], rules)).toEqual([]);
+  });
+  it.each([
+    ['a date in the past', [p('2026-11-25', 100)]],
+    ['a date beyond the horizon', [p('2026-12-27', 100)]],
+    ['2099', [p('2099-01-01', 100)]],
+    ['more than owed', [p('2026-11-28', 261_901)]],
+    ['a plan totalling more than owed', [p('2026-11-28', 261_900), p('2026-12-28', 1)]],
+    ['a plan out of order', [p('2026-12-20', 100), p('2026-12-01', 100)]],
+    ['a plan past a year', [p('2026-11-28', 100), p('2027-12-01', 100)]],
+  ])('refuses %s', (_label, promises) => {
+    expect(callPromiseProblems(promises, rules).length).toBeGreaterThan(0);
   });
 });

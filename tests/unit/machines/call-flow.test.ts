@@ -1,4 +1,4 @@
-import { createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, fromPromise, initialTransition, transition, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord, type Callback } from '../../../state-machines/call-flow';
@@ -18,6 +18,9 @@ const INPUT: CallInput = {
 
 const PROMISE = { date: '2026-11-28', amountFen: 100_000, channel: '微信' as const };
 const CALLBACK: Callback = { date: '2026-11-27', time: '19:30', owner: '王敏' };
+
+/** The snapshot once the save has finished, one way or the other: awaited, not timed. */
+const afterSave = (actor: AnyActorRef) => waitFor(actor, (snapshot) => snapshot.value !== 'saving');
 
 /** Every kind of event the steward can send, with sample payloads, for graph traversal. */
 const EVENTS: CallEvent[] = [
@@ -151,8 +154,7 @@ describe('约好回电 (CALLBACK_SET)', () => {
     const saved: CallRecord[] = [];
     const actor = createActor(callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input }) => void saved.push(input)) } }), { input: INPUT }).start();
     for (const event of [{ type: 'NO_ANSWER' }, { type: 'CALLBACK_SET', callback: CALLBACK }, { type: 'END' }] as CallEvent[]) actor.send(event);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(actor.getSnapshot().value).toBe('ended');
+    expect((await afterSave(actor)).value).toBe('ended');
     expect(saved).toEqual([expect.objectContaining({ outcome: 'callback', callback: CALLBACK })]);
   });
 });
@@ -187,8 +189,7 @@ describe('path coverage (xstate/graph)', () => {
         input: { ...INPUT, brokenPromise },
       }).start();
       for (const step of path.steps.slice(1)) actor.send(step.event as CallEvent);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(actor.getSnapshot().value).toBe('ended');
+      expect((await afterSave(actor)).value).toBe('ended');
       expect(saved).toHaveLength(1);
       expect(saved[0]!.outcome).not.toBeNull();
       // A callback is only ever saved with the 约好回电 outcome.
@@ -210,11 +211,9 @@ describe('path coverage (xstate/graph)', () => {
       { input: INPUT },
     ).start();
     for (const event of [{ type: 'NO_ANSWER' }, { type: 'END' }] as CallEvent[]) actor.send(event);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(actor.getSnapshot().value).toBe('saveFailed');
+    expect((await afterSave(actor)).value).toBe('saveFailed');
     expect(actor.getSnapshot().context.saveError).toBe('磁盘已满');
     actor.send({ type: 'RETRY_SAVE' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(actor.getSnapshot().value).toBe('ended');
+    expect((await afterSave(actor)).value).toBe('ended');
   });
 });

@@ -5,6 +5,7 @@ import type { Snapshot } from 'xstate';
 import { CALL_FLOW_VERSION } from '../../../../state-machines/call-flow';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
+import { useTodaySettled } from '../../hooks/use-today';
 import { RecordPanel } from '../households/RecordPanel';
 import { CallPanel } from './CallPanel';
 
@@ -21,6 +22,8 @@ export function CallPage() {
   const [choice, setChoice] = useState<'resume' | 'fresh' | null>(null);
   const [started, setStarted] = useState(fromQueue);
   const [recordKey, setRecordKey] = useState(0);
+  // A call keeps the day it started on: it waits for the backend to say which day that is.
+  const todaySettled = useTodaySettled();
   const data = useApiData(
     async () =>
       householdId
@@ -71,7 +74,7 @@ export function CallPage() {
     );
   }
   if (!householdId) return <Empty style={{ marginTop: 64 }} description="在“业主欠费”里打开一户，点“开始通话”；或按 Ctrl+K 查找业主" />;
-  if (!data.data) return data.error ? <Alert type="error" showIcon title="无法打开这一户" description={data.error.message} /> : <Skeleton active />;
+  if (!data.data || !todaySettled) return data.error ? <Alert type="error" showIcon title="无法打开这一户" description={data.error.message} /> : <Skeleton active />;
 
   const { record, settings, scripts, team } = data.data;
   const resume = choice === 'resume' && resumable && resumable.householdId === householdId ? (resumable.snapshot as Snapshot<unknown>) : undefined;

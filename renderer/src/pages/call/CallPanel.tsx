@@ -1,10 +1,10 @@
-import { Alert, AutoComplete, Button, Card, Empty, Input, Result, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Empty, Input, Result, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import type { HouseholdRecord, Settings } from '../../../../electron/contract';
 import { callbackSummary } from '../../../../domain/callback';
-import { todayInShanghai, shanghaiTimestamp } from '../../../../domain/clock';
+import { shanghaiTimestamp } from '../../../../domain/clock';
 import { addDays } from '../../../../domain/dates';
 import { objectionTypes, type ObjectionType } from '../../../../domain/grievance';
 import { planInstalments, recapSentence, validatePlan } from '../../../../domain/promise';
@@ -16,7 +16,7 @@ import { ownerTypes, type OwnerType, type Tone } from '../../../../scripts-libra
 import { CALL_FLOW_VERSION, callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRecord } from '../../../../state-machines/call-flow';
 import { callOutcomes, outcomeForKey } from '../../../../state-machines/call-outcomes';
 import { useApi } from '../../api/api-context';
-import { useStatusStore } from '../../stores/status-store';
+import { useToday } from '../../hooks/use-today';
 import { formatYuan } from '../../money';
 import { branches, stepTitles } from './call-steps';
 import { CallbackForm } from './CallbackForm';
@@ -46,6 +46,7 @@ export interface CallPanelProps {
 
 export function CallPanel({ record, settings, scripts, team = defaultTeamSettings, resume, endLabel = '返回欠费档案', onEnded }: CallPanelProps) {
   const api = useApi();
+  const { message } = App.useApp();
   const [ownerType, setOwnerType] = useState<OwnerType>('A');
   // Long arrears and shops start with the firmer scripts; the steward can switch.
   const [tone, setTone] = useState<Tone>(record.summary.monthsOverdue > 6 || record.household.kind === '商铺' ? '坚定' : '温和');
@@ -55,8 +56,8 @@ export function CallPanel({ record, settings, scripts, team = defaultTeamSetting
   const search = useMemo(() => new ScriptSearch(scripts.filter((entry) => !entry.archived)), [scripts]);
   const [objection, setObjection] = useState<ObjectionType>('repair');
   const [now, setNow] = useState(() => Date.now());
-  // The backend's today (fixed in test mode), falling back to the machine's calendar.
-  const today = useStatusStore((state) => state.status?.today) ?? todayInShanghai();
+  // The backend's day (fixed in test mode); CallPage starts the call only once it is known.
+  const today = useToday();
   const input = useMemo<CallInput>(
     () => ({
       householdId: record.household.id,
@@ -81,11 +82,13 @@ export function CallPanel({ record, settings, scripts, team = defaultTeamSetting
           // The record goes to calls.save as is (callback included), type-checked against the contract.
           saveContact: fromPromise<void, CallRecord>(async ({ input: { outcome, ...call } }) => {
             if (!outcome) throw new Error('请先选择通话结果'); // END's guard already asks for one
-            await api['calls.save']({ ...call, outcome });
+            const saved = await api['calls.save']({ ...call, outcome });
+            // The backend masks full numbers in the notes: say so, the steward typed them.
+            if (saved.maskedNumbers > 0) message.info(`备注中的 ${saved.maskedNumbers} 个完整电话或证件号码已打码后保存（个人信息不完整记录）。`);
           }),
         },
       }),
-    [api],
+    [api, message],
   );
   const [snapshot, send, actorRef] = useMachine(machine, resume ? { input, snapshot: resume } : { input });
   const state = String(snapshot.value);

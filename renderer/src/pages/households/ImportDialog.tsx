@@ -1,12 +1,25 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Descriptions, Input, Modal, Progress, Radio, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, type HeaderMapping, type ImportEntry, type ImportPreview, type SavedMapping } from '../../../../electron/contract';
+import { ApiError, IMPORT_MAX_FILE_BYTES, type HeaderMapping, type ImportEntry, type ImportPreview, type SavedMapping } from '../../../../electron/contract';
 import { importFields, type ImportFieldId } from '../../../../domain/import/fields';
 import { useApi } from '../../api/api-context';
 import { formatYuan } from '../../money';
 
-type Stage = { step: 'choose' } | { step: 'running'; jobId: string; phase: string; percent: number } | { step: 'preview'; jobId: string; preview: ImportPreview } | { step: 'done'; entry: ImportEntry };
+type Stage =
+  | { step: 'choose' }
+  | { step: 'uploading'; percent: number }
+  | { step: 'running'; jobId: string; phase: string; percent: number }
+  | { step: 'preview'; jobId: string; preview: ImportPreview }
+  | { step: 'done'; entry: ImportEntry };
+
+/** What went wrong last; an upload that failed can simply be tried again. */
+interface Failure {
+  kind: 'upload' | 'analysis';
+  message: string;
+  /** The mapping the failed attempt used (a retry repeats it). */
+  override: HeaderMapping | null;
+}
 
 const POLL_MS = 150;
 
@@ -19,12 +32,24 @@ function toBase64(buffer: ArrayBuffer): string {
 
 const communityFromFileName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[（(].*$/, '').slice(0, 40) || '默认小区';
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The backend refuses these too (it is the authority); saying so at once spares reading the file. */
+function refusedBeforeUpload(chosen: File): string | null {
+  if (chosen.size === 0) return '文件是空的。';
+  if (chosen.size > IMPORT_MAX_FILE_BYTES) {
+    return `文件太大（${(chosen.size / 1024 / 1024).toFixed(0)} MB）：台账文件最大 ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB。请按小区或楼栋分批导出后再导入。`;
+  }
+  return null;
+}
+
 /** 导入台账: choose a file, check the preview (mapping, row errors, what will change), then commit all or nothing. */
 export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const api = useApi();
   const { message } = App.useApp();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
-  const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
+  // Only the File handle: it is read a chunk at a time while uploading, and again for each re-check.
+  const [file, setFile] = useState<File | null>(null);
   const [community, setCommunity] = useState('');
   const [scope, setScope] = useState<'community' | 'household'>('community');
   const [mapping, setMapping] = useState<HeaderMapping | null>(null);
@@ -33,27 +58,66 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [newMappingName, setNewMappingName] = useState('');
   const [skipErrors, setSkipErrors] = useState(false);
   const [committing, setCommitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const jobRef = useRef<string | null>(null);
+  const uploadRef = useRef<string | null>(null);
+  const openRef = useRef(true);
 
   useEffect(() => {
+    openRef.current = true;
     void api['mappings.list']({}).then((result) => setSaved(result.mappings));
     return () => {
+      openRef.current = false;
+      if (uploadRef.current) void api['ledger.cancelUpload']({ uploadId: uploadRef.current }).catch(() => undefined);
       if (jobRef.current) void api['ledger.cancelImport']({ jobId: jobRef.current }).catch(() => undefined);
     };
   }, [api]);
 
+  /** Sends the file in chunks, in order, showing progress; resolves to the finished upload's id. */
+  const upload = async (chosen: File): Promise<string> => {
+    setStage({ step: 'uploading', percent: 0 });
+    const { uploadId, chunkBytes } = await api['ledger.uploadStart']({ fileName: chosen.name, sizeBytes: chosen.size });
+    uploadRef.current = uploadId;
+    try {
+      for (let offset = 0; offset < chosen.size; offset += chunkBytes) {
+        const chunk = await chosen.slice(offset, offset + chunkBytes).arrayBuffer();
+        if (!openRef.current) throw new Error('导入已关闭。');
+        await api['ledger.uploadChunk']({ uploadId, offset, contentBase64: toBase64(chunk) });
+        setStage({ step: 'uploading', percent: Math.round((Math.min(offset + chunkBytes, chosen.size) / chosen.size) * 100) });
+      }
+      return uploadId;
+    } catch (error) {
+      uploadRef.current = null;
+      void api['ledger.cancelUpload']({ uploadId }).catch(() => undefined);
+      throw error;
+    }
+  };
+
   const start = async (override: HeaderMapping | null = mapping) => {
     if (!file) return;
     setFailure(null);
+    // A re-check replaces the preview shown: its job (and the batch it holds) is no longer needed.
+    const previous = jobRef.current;
+    jobRef.current = null;
+    if (previous) void api['ledger.cancelImport']({ jobId: previous }).catch(() => undefined);
+    let uploadId: string;
+    try {
+      uploadId = await upload(file);
+    } catch (error) {
+      if (!openRef.current) return;
+      setFailure({ kind: 'upload', message: errorText(error), override });
+      setStage({ step: 'choose' });
+      return;
+    }
     try {
       const { jobId } = await api['ledger.previewImport']({
-        fileName: file.name,
-        contentBase64: file.base64,
+        uploadId,
         defaultCommunity: community.trim() || communityFromFileName(file.name),
         scope,
         ...(override ? { mapping: override } : mappingName ? { mappingName } : {}),
       });
+      // The preview took the upload over (the backend has dropped it).
+      uploadRef.current = null;
       jobRef.current = jobId;
       setStage({ step: 'running', jobId, phase: '读取文件', percent: 0 });
       for (;;) {
@@ -65,7 +129,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           continue;
         }
         if (status.state === 'failed') {
-          setFailure(status.message);
+          setFailure({ kind: 'analysis', message: status.message, override });
           setStage({ step: 'choose' });
         } else {
           setMapping(status.preview.mapping);
@@ -74,7 +138,12 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         return;
       }
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      if (uploadRef.current === uploadId) {
+        // The preview was refused before it started: the upload is still there, but a retry sends the file again.
+        uploadRef.current = null;
+        void api['ledger.cancelUpload']({ uploadId }).catch(() => undefined);
+      }
+      setFailure({ kind: 'analysis', message: errorText(error), override });
       setStage({ step: 'choose' });
     }
   };
@@ -100,7 +169,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     message.success(`列映射「${newMappingName.trim()}」已保存`);
   };
 
-  const current = { choose: 0, running: 1, preview: 1, done: 2 }[stage.step];
+  const current = { choose: 0, uploading: 1, running: 1, preview: 1, done: 2 }[stage.step];
 
   return (
     <Modal open title="导入台账" width={1000} footer={null} onCancel={onClose} destroyOnHidden maskClosable={false}>
@@ -108,16 +177,30 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
       {stage.step === 'choose' && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          {failure && <Alert type="error" showIcon title="无法导入这个文件，台账没有改动" description={failure} />}
+          {failure && (
+            <Alert
+              type="error"
+              showIcon
+              title={failure.kind === 'upload' ? '文件上传失败，台账没有改动' : '无法导入这个文件，台账没有改动'}
+              description={failure.message}
+              action={
+                failure.kind === 'upload' && file ? (
+                  <Button size="small" onClick={() => void start(failure.override)}>
+                    重试
+                  </Button>
+                ) : undefined
+              }
+            />
+          )}
           <Upload.Dragger
             accept=".csv,.xlsx,.xls,.txt"
             maxCount={1}
             showUploadList={false}
-            beforeUpload={async (chosen) => {
-              const buffer = await chosen.arrayBuffer();
-              setFile({ name: chosen.name, base64: toBase64(buffer), size: chosen.size });
-              setCommunity(communityFromFileName(chosen.name));
-              setFailure(null);
+            beforeUpload={(chosen) => {
+              const refused = refusedBeforeUpload(chosen);
+              setFile(refused ? null : chosen);
+              if (!refused) setCommunity(communityFromFileName(chosen.name));
+              setFailure(refused ? { kind: 'analysis', message: refused, override: null } : null);
               return false;
             }}
           >
@@ -149,6 +232,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             下一步：预览
           </Button>
         </Space>
+      )}
+
+      {stage.step === 'uploading' && (
+        <div style={{ padding: '24px 0' }} role="status" aria-live="polite">
+          <Typography.Paragraph>正在上传文件……</Typography.Paragraph>
+          <Progress percent={stage.percent} status="active" />
+        </div>
       )}
 
       {stage.step === 'running' && (

@@ -1,9 +1,10 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, paymentChannels, type HouseholdRecord } from '../../../../electron/contract';
 import { parseMoney } from '../../../../domain/money';
 import { useApi } from '../../api/api-context';
+import { useToday } from '../../hooks/use-today';
 import { formatYuan } from '../../money';
 
 interface Values {
@@ -19,6 +20,13 @@ export function PaymentDialog({ householdId, owedFen, onClose, onSaved }: { hous
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // The backend's day (fixed in test mode): the default, and the last day a payment can have been made.
+  const today = useToday();
+  const afterToday = (day: Dayjs) => day.format('YYYY-MM-DD') > today;
+  // Should app.status answer after the dialog opened, the default follows it until the steward picks a day.
+  useEffect(() => {
+    if (!form.isFieldTouched('paidOn')) form.setFieldValue('paidOn', dayjs(today));
+  }, [form, today]);
 
   const save = async (values: Values) => {
     const amount = parseMoney(values.amount);
@@ -38,7 +46,7 @@ export function PaymentDialog({ householdId, owedFen, onClose, onSaved }: { hous
 
   return (
     <Modal open title="登记缴费" okText="登记" cancelText="取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" initialValues={{ paidOn: dayjs(), channel: '微信' }} onFinish={save}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ paidOn: dayjs(today), channel: '微信' }} onFinish={save}>
         <Form.Item
           label={`金额（元），当前欠费 ${formatYuan(owedFen)}`}
           name="amount"
@@ -56,8 +64,19 @@ export function PaymentDialog({ householdId, owedFen, onClose, onSaved }: { hous
         >
           <InputNumber<string> stringMode style={{ width: '100%' }} min="0" precision={2} placeholder="例如 1200.50" autoFocus />
         </Form.Item>
-        <Form.Item label="缴费日期" name="paidOn" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        <Form.Item
+          label="缴费日期"
+          name="paidOn"
+          rules={[
+            { required: true, message: '请选择日期' },
+            {
+              validator: async (_rule, value: Dayjs | null) => {
+                if (value && afterToday(value)) throw new Error(`缴费日期不能晚于今天（${today}）`);
+              },
+            },
+          ]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item label="缴费方式" name="channel" rules={[{ required: true, message: '请选择缴费方式' }]}>
           <Select options={paymentChannels.map((value) => ({ value, label: value }))} />

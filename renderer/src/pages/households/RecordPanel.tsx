@@ -6,8 +6,7 @@ import type { HouseholdRecord } from '../../../../electron/contract';
 import { owedOf, type ArrearsItem } from '../../../../domain/ledger';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
-import { useStatusStore } from '../../stores/status-store';
-import { todayInShanghai } from '../../../../domain/clock';
+import { useToday } from '../../hooks/use-today';
 import { formatYuan, periodLabel } from '../../money';
 import { FollowUpList } from './FollowUpList';
 import { PaymentDialog } from './PaymentDialog';
@@ -43,8 +42,7 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
   const { data: record, error, loading, reload } = useApiData(() => api['households.get']({ id }), [api, id]);
   const [showPaid, setShowPaid] = useState(false);
   const [paying, setPaying] = useState(false);
-  // The backend's today (fixed in test mode), falling back to the machine's calendar.
-  const today = useStatusStore((state) => state.status?.today) ?? todayInShanghai();
+  const today = useToday();
   const groups = useMemo(() => (record ? groupByPeriod(record.items, showPaid) : []), [record, showPaid]);
 
   if (error && !record) return <Alert type="error" showIcon title="无法打开欠费档案" description={error.message} action={<Button onClick={reload}>重试</Button>} />;

@@ -6,8 +6,8 @@ import type { QueueAction, QueueRow } from '../../../../electron/contract';
 import { queueKinds, type QueueKind } from '../../../../domain/follow-up-rules';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
+import { useBackendToday } from '../../hooks/use-today';
 import { formatYuan } from '../../money';
-import { useStatusStore } from '../../stores/status-store';
 import { MessageDialog, messageStages } from './MessageDialog';
 import { QueueActionDialog, type QueueActionKind } from './QueueActionDialog';
 import { TeamSettingsDrawer } from './TeamSettingsDrawer';
@@ -41,7 +41,8 @@ const actionKeys: Record<string, QueueActionKind> = { d: 'complete', s: 'snooze'
 export function TodayPage() {
   const api = useApi();
   const navigate = useNavigate();
-  const backendToday = useStatusStore((state) => state.status?.today);
+  // Null until the backend has said: the first request then lets the backend choose the day.
+  const backendToday = useBackendToday();
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<QueueKind | null>(null);
   const [community, setCommunity] = useState<string | undefined>();
