@@ -80,6 +80,9 @@ function importInChild(file: string): { ms: number; households: number; rows: nu
   return JSON.parse(result.stdout.trim().split('\n').pop()!);
 }
 
+/** Enough writes that their p95 is not one fsync hiccup. */
+const WRITES = 200;
+
 export async function ledgerBench(): Promise<void> {
   console.log(`\n── Ledger at ${HOUSEHOLDS.toLocaleString()} households ──`);
   const generated = await time(() => generateDemo({ households: HOUSEHOLDS, today: TODAY }));
@@ -101,6 +104,9 @@ export async function ledgerBench(): Promise<void> {
   report('whole backend start (all stores + lock)', fmt(backendStart.ms));
   const backend = backendStart.value;
   const ledger = backend.ctx.ledger;
+  // The backend builds its search index and today's queue in the background right after start (timed on their
+  // own below and in the queue bench); let that finish so it does not land inside the first timed write.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 
   // ── quick-find ──
   const built = await time(() => new QuickFindIndex(ledger.allHouseholds()));
@@ -125,7 +131,7 @@ export async function ledgerBench(): Promise<void> {
   report('quick-find speed-up over fuse.js (p95)', `${(fuseP95 / ourP95).toFixed(0)}×`);
 
   // ── durable writes ──
-  const owing = [...ledger.allHouseholds()].filter((h) => (ledger.summaryOf(h.id)?.owedFen ?? 0) > 100).slice(0, 60);
+  const owing = [...ledger.allHouseholds()].filter((h) => (ledger.summaryOf(h.id)?.owedFen ?? 0) > 100).slice(0, WRITES);
   const paymentTimes: number[] = [];
   for (const [i, h] of owing.entries()) {
     // As payments.record does it: allocated inside the write.
@@ -148,8 +154,8 @@ export async function ledgerBench(): Promise<void> {
   const singleTimes: number[] = [];
   for (let i = 0; i < 3; i += 1) singleTimes.push((await time(() => single.write())).ms);
   const singleMedian = percentile(singleTimes, 50);
-  report('durable payment write p95 (60 writes, one shard + manifest)', fmt(paymentP95), '≤ 20 ms', paymentP95 <= 20);
-  report('durable contact write p95 (60 writes)', fmt(contactP95), '≤ 20 ms', contactP95 <= 20);
+  report(`durable payment write p95 (${owing.length} writes, one shard + manifest)`, fmt(paymentP95), '≤ 20 ms', paymentP95 <= 20);
+  report(`durable contact write p95 (${owing.length} writes)`, fmt(contactP95), '≤ 20 ms', contactP95 <= 20);
   report('single-file lowdb write of the whole ledger (median of 3)', fmt(singleMedian));
   report('payment write vs single-file lowdb write', `${(singleMedian / paymentP95).toFixed(0)}× faster`);
   backend.close();
