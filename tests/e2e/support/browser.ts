@@ -38,3 +38,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The laptop and desktop sizes every new screen is looked at in. */
+export const reviewSizes = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/** Screenshots of the page at each review size (`<name>-1280x720.png`, …); the viewport is put back afterwards. */
+export async function saveScreenshotsAtReviewSizes(page: Page, name: string): Promise<string[]> {
+  const original = page.viewportSize();
+  const files: string[] = [];
+  for (const size of reviewSizes) {
+    await page.setViewportSize(size);
+    files.push(await saveScreenshot(page, `${name}-${size.width}x${size.height}`));
+  }
+  if (original) await page.setViewportSize(original);
+  return files;
+}
