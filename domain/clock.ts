@@ -17,17 +17,10 @@ export const shanghaiTimeOfDay = (now: Date = new Date()): string => shanghaiTim
 /** A time of day as stored and compared everywhere: HH:mm, 24-hour. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** How far a client's claimed start of a call may lie before the backend's time, and after it (clock skew). */
-const CLAIM_BEFORE_MS = 12 * 3600_000;
-const CLAIM_AFTER_MS = 5 * 60_000;
-
-/**
- * A time the steward's computer claims (when a call began), kept beside the backend's own time only when it is
- * plausible: not after the backend's now (beyond a little clock skew) and at most 12 hours before it.
- */
-export function plausibleClaim(claimed: string, now: string): string | null {
-  const at = Date.parse(claimed);
-  const reference = Date.parse(now);
-  if (Number.isNaN(at) || Number.isNaN(reference)) return null;
-  return at <= reference + CLAIM_AFTER_MS && at >= reference - CLAIM_BEFORE_MS ? claimed : null;
+/** 19:30 → 晚上7点半, 10:00 → 上午10点, 12:15 → 中午12点15分: a time of day as said on the phone. */
+export function spokenTimeOfDay(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const part = hours < 6 ? '凌晨' : hours < 12 ? '上午' : hours < 13 ? '中午' : hours < 18 ? '下午' : '晚上';
+  const hour = hours > 12 ? hours - 12 : hours;
+  return `${part}${hour}点${minutes === 0 ? '' : minutes === 30 ? '半' : `${minutes}分`}`;
 }

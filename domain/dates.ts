@@ -156,10 +156,58 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return result;
 }
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+/**
+ * The same day n months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). Always count from the
+ * original date (addMonths(d, 2), not addMonths(addMonths(d, 1), 1)) so a clamp does not drift the day.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = (((month % 12) + 12) % 12) + 1;
+  const targetDay = Math.min(Number(date.slice(8, 10)), daysInMonth(targetYear, targetMonth));
+  return `${targetYear}-${pad(targetMonth)}-${pad(targetDay)}`;
+}
 
-/** 2025-11-28 → 11月28日（星期五）: how a date is said on the phone. */
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** 2025-11-28 → 11月28日周五: how a date is said on the phone (and read back from the screen). */
 export function spokenDate(date: IsoDate): string {
   const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-  return `${month}月${dayOfMonth}日（${WEEKDAYS[new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay()]}）`;
+  return `${month}月${dayOfMonth}日${WEEKDAYS[new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay()]}`;
+}
+
+/**
+ * A day typed the quick way during a call, from `today`: `5` (or `5号`) the next 5th of a month (today counts),
+ * `12-5` / `12/5` / `12.5` / `12月5日` the next 5 December, `+3` three days from now, `2026-12-05` as written.
+ * Null when the text is not one of those or names no real day.
+ */
+export function parseDayShorthand(text: string, today: IsoDate): IsoDate | null {
+  const typed = text.trim().replace(/[号日]$/, '');
+  if (!typed) return null;
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const relative = /^\+(\d{1,3})$/.exec(typed);
+  if (relative) return addDays(today, Number(relative[1]));
+  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (full) return isoDate(Number(full[1]), Number(full[2]), Number(full[3]));
+  const monthDay = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})$/.exec(typed);
+  if (monthDay) {
+    const [m, d] = [Number(monthDay[1]), Number(monthDay[2])];
+    const thisYear = isoDate(year, m, d);
+    if (thisYear && thisYear >= today) return thisYear;
+    return isoDate(year + 1, m, d);
+  }
+  const dayOfMonth = /^(\d{1,2})$/.exec(typed);
+  if (dayOfMonth) {
+    const d = Number(dayOfMonth[1]);
+    if (d < 1 || d > 31) return null;
+    // This month if the day is still ahead (or today), else the next month that has that day.
+    for (let ahead = 0; ahead < 3; ahead += 1) {
+      const target = new Date(Date.UTC(year, month - 1 + ahead, 1));
+      const candidate = isoDate(target.getUTCFullYear(), target.getUTCMonth() + 1, d);
+      if (candidate && candidate >= today) return candidate;
+    }
+    return null;
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * and, for call windows, the time of day. Promise lifecycle, the monthly reminder round, the notice ladder,
  * and contact limits that say why a household may not be called now.
  */
-import { addDays, daysInMonth, type IsoDate } from './dates';
+import { addDays, addMonths, type IsoDate } from './dates';
 import { formatFen, type Fen } from './money';
 
 // ── settings ───────────────────────────────────────────────────────────────
@@ -24,6 +24,8 @@ export interface TeamSettings {
   ladder: { residential: boolean; shops: boolean; writtenDemand: boolean };
   /** The team's stewards, for handing a household to someone else. */
   stewards: string[];
+  /** The company's 收款账户 as stewards read it to an owner (bank, account number, account name); '' when not set. */
+  paymentAccount: string;
 }
 
 export const defaultTeamSettings: TeamSettings = {
@@ -37,6 +39,7 @@ export const defaultTeamSettings: TeamSettings = {
   horizonDays: 30,
   ladder: { residential: true, shops: true, writtenDemand: true },
   stewards: [],
+  paymentAccount: '',
 };
 
 // ── promises ───────────────────────────────────────────────────────────────
@@ -144,15 +147,8 @@ export function noticeDue(input: {
   return due('收费通知书');
 }
 
-/** The same day n months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)) - 1 + months;
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = (((month % 12) + 12) % 12) + 1;
-  const targetDay = Math.min(day(date), daysInMonth(targetYear, targetMonth));
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
-}
+/** Moved to dates.ts (instalment plans use it too); re-exported here for existing callers. */
+export { addMonths };
 
 // ── contact limits ─────────────────────────────────────────────────────────
 
@@ -194,6 +190,70 @@ export function contactLimitReasons(input: {
   if (input.openDispute) reasons.push('有未处理完的诉求或维修，处理完再催缴');
   if (input.pendingPromiseUntil && input.pendingPromiseUntil > input.today) reasons.push(`业主已承诺 ${input.pendingPromiseUntil} 缴费，到期前不再催`);
   return reasons;
+}
+
+// ── starting a call ────────────────────────────────────────────────────────
+
+/**
+ * Why a call is made. collection: a reminder about the arrears (催缴), under every rule. revisit: a 维修回访 or
+ * 投诉答复 the steward owes the owner; only the call windows apply (the open repair or complaint is the reason
+ * for the call, so neither it nor the collection pause blocks it).
+ */
+export const callPurposes = ['collection', 'revisit'] as const;
+export type CallPurpose = (typeof callPurposes)[number];
+
+/** Set while collection calls to a household are paused: an open repair revisit (the owner should see the fix first). */
+export interface CollectionPause {
+  /** The latest revisit day of the open repairs, if any has one. */
+  until: IsoDate | null;
+  reason: string;
+}
+
+/** The collection pause of a household, from its grievances: any open repair pauses collection. */
+export function collectionPauseOf(grievances: readonly { kind: string; status: string; title: string; dueDate: string | null }[]): CollectionPause | null {
+  const open = grievances.filter((grievance) => grievance.kind === 'repair' && grievance.status === 'open');
+  if (open.length === 0) return null;
+  const until = open.map((grievance) => grievance.dueDate).filter((date): date is string => !!date).sort().pop() ?? null;
+  return { until, reason: `维修回访未完成（${open.map((grievance) => grievance.title).join('、')}）` };
+}
+
+export interface CallStartFacts {
+  purpose: CallPurpose;
+  today: IsoDate;
+  /** The time of day, HH:mm (the backend's clock). It matters only through the call windows. */
+  time: string;
+  /** Days of earlier contacts, any channel. */
+  contactDays: readonly IsoDate[];
+  collectionPause: CollectionPause | null;
+  /** An open complaint (a repair is the collection pause). */
+  openDispute: boolean;
+  /** The earliest promise still pending, if any. */
+  pendingPromiseUntil: IsoDate | null;
+  settings: Pick<TeamSettings, 'callWindows' | 'maxCallsPerDay' | 'maxCallsPerWeek'>;
+}
+
+/**
+ * Why a call should not start now, in Chinese, one reason each; empty when it may. The one definition of the
+ * rules: 今日跟进 marks a row 暂不可拨 with these reasons, and calls.start refuses a call with them unless the
+ * steward gives a reason to call anyway. A collection call: the call windows, the collection pause, the daily
+ * and weekly caps (across channels), an open dispute, a promise not yet due. A revisit: the call windows only.
+ */
+export function callStartProblems(facts: CallStartFacts): string[] {
+  const outside = outsideWindowReason(facts.time, facts.settings);
+  const problems = outside ? [outside] : [];
+  if (facts.purpose === 'revisit') return problems;
+  const pause = facts.collectionPause;
+  if (pause) problems.push(`暂停催缴：${pause.reason}${pause.until ? `，回访日 ${pause.until}` : ''}`);
+  problems.push(
+    ...contactLimitReasons({
+      today: facts.today,
+      contactDays: facts.contactDays,
+      openDispute: facts.openDispute,
+      pendingPromiseUntil: facts.pendingPromiseUntil,
+      settings: facts.settings,
+    }),
+  );
+  return problems;
 }
 
 // ── today's queue ──────────────────────────────────────────────────────────

@@ -46,3 +46,13 @@ export const objectionTypes = [
   { id: 'legacy', label: '前物业遗留', stage: 'objection-legacy' },
 ] as const;
 export type ObjectionType = (typeof objectionTypes)[number]['id'];
+
+/**
+ * What a revisit call is about, as said on the phone: 漏水渗水（主卧顶棚） → 主卧顶棚漏水渗水的问题; a complaint →
+ * 您上次反映的问题.
+ */
+export function spokenSubject(kind: 'repair-revisit' | 'complaint-reply', title: string): string {
+  if (kind === 'complaint-reply') return '您上次反映的问题';
+  const placed = /^(.+)（(.+)）$/.exec(title);
+  return placed ? `${placed[2]}${placed[1]}的问题` : `${title}的问题`;
+}

@@ -111,3 +111,13 @@ export function summarize(items: Iterable<ArrearsItem>): ArrearsSummary {
   }
   return { owedFen, lateFeeFen, monthsOverdue: months.size, earliestUnpaid: earliest, unpaidItems };
 }
+
+/** The fee types a household owes, the largest amount first (物业费, 停车费 …): what a reminder names. */
+export function owedFeeTypes(items: Iterable<ArrearsItem>): string[] {
+  const owed = new Map<string, Fen>();
+  for (const item of items) {
+    const amount = owedOf(item);
+    if (amount > 0) owed.set(item.feeType, (owed.get(item.feeType) ?? 0) + amount);
+  }
+  return [...owed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([feeType]) => feeType);
+}

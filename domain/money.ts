@@ -61,6 +61,19 @@ export function formatFen(fen: Fen): string {
 /** 123456 → "¥1,234.56" */
 export const formatYuan = (fen: Fen): string => `¥${formatFen(fen)}`;
 
+/**
+ * An amount as a steward says it: 300000 → "3000元", 126350 → "1263.5元", 126345 → "1263.45元" — no thousands
+ * separators, no ".00", no space before 元 (scripts are read aloud).
+ */
+export function spokenYuan(fen: Fen): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs % 100;
+  const fraction = cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : `.${String(cents).padStart(2, '0')}`;
+  return `${sign}${yuan}${fraction}元`;
+}
+
 export const sumFen = (values: Iterable<Fen>): Fen => {
   let total = 0;
   for (const value of values) total += value;

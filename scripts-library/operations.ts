@@ -21,7 +21,8 @@ export function checkForSave(text: string, confirmWarnings: boolean): SaveCheck 
   return { ok: true, findings };
 }
 
-const sameContent = (a: ScriptContent, b: ScriptContent): boolean =>
+/** Two versions say the same thing (title, stage, types, tone, kind, text, fallbacks, tags). */
+export const sameContent = (a: ScriptContent, b: ScriptContent): boolean =>
   JSON.stringify([a.title, a.stage, a.ownerTypes, a.tone, a.kind, a.text, a.fallbacks, a.tags]) ===
   JSON.stringify([b.title, b.stage, b.ownerTypes, b.tone, b.kind, b.text, b.fallbacks, b.tags]);
 

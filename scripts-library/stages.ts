@@ -7,6 +7,7 @@ export const stageGroups = ['通话流程', '异议处理', '跟进', '文字消
 export const stages = [
   { id: 'opening', label: '开场问候', group: '通话流程' },
   { id: 'identity', label: '确认身份', group: '通话流程' },
+  { id: 'third-party', label: '家属 / 租户代接', group: '通话流程' },
   { id: 'reminder', label: '欠费提醒', group: '通话流程' },
   { id: 'explain', label: '说明费用用途', group: '通话流程' },
   { id: 'pin', label: '断其后路（约定日期金额）', group: '通话流程' },
@@ -24,6 +25,7 @@ export const stages = [
   { id: 'objection-wrong-person', label: '打错 / 非本人', group: '异议处理' },
   { id: 'instalment', label: '分期 / 缓缴', group: '跟进' },
   { id: 'broken-promise', label: '失约后再联系', group: '跟进' },
+  { id: 'revisit', label: '维修回访 / 投诉答复', group: '跟进' },
   { id: 'refusal', label: '明确拒缴', group: '跟进' },
   { id: 'message-reminder', label: '短信/微信：缴费提醒', group: '文字消息' },
   { id: 'message-promise-due', label: '短信/微信：约定日前提醒', group: '文字消息' },

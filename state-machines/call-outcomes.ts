@@ -7,13 +7,18 @@ export const callOutcomes = [
   { id: 'refused', label: '拒缴', key: '5' },
   { id: 'callback', label: '约好回电', key: '6' },
   { id: 'no-answer', label: '未接通', key: '7' },
-  { id: 'busy', label: '占线 / 挂断', key: '8' },
+  { id: 'busy', label: '占线', key: '8' },
   { id: 'wrong-person', label: '打错 / 非本人', key: '9' },
+  { id: 'hung-up', label: '业主中途挂断', key: '0' },
+  // Set by the branch that leads to them (no key of their own): a relative answered; a revisit's answer.
+  { id: 'third-party', label: '家属 / 租户代接', key: null },
+  { id: 'revisit-fixed', label: '回访：问题已解决', key: null },
+  { id: 'revisit-not-fixed', label: '回访：问题未解决', key: null },
 ] as const;
 
 export type CallOutcome = (typeof callOutcomes)[number]['id'];
 
-export const outcomeForKey = (key: string): CallOutcome | undefined => callOutcomes.find((outcome) => outcome.key === key)?.id;
+export const outcomeForKey = (key: string): CallOutcome | undefined => callOutcomes.find((outcome) => outcome.key !== null && outcome.key === key)?.id;
 
 /** Outcomes that need promises pinned first: choosing them before that goes to the pinning step. */
 export const outcomesNeedingPromises: readonly CallOutcome[] = ['promised', 'instalment'];

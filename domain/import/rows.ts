@@ -6,7 +6,7 @@ import { parseDate, parsePeriod, type IsoDate, type Period } from '../dates';
 import type { HouseholdKind } from '../ledger';
 import { parseMoney, type Fen } from '../money';
 import { parsePhones } from '../phone';
-import { parseRoom, type RoomAddress } from '../room';
+import { parseRoom, parseRoomParts, type RoomAddress } from '../room';
 import { cleanCell } from '../text';
 import { fieldById, type ColumnMapping, type ImportFieldId } from './fields';
 import { rowNumberAt, type HeaderInfo } from './header-row';
@@ -148,9 +148,7 @@ export function mapRows(
     const text = (field: ImportFieldId): string => (texts[field] ??= cleanCell(raw(field)));
 
     // Room: one column, or building + unit + room columns.
-    const roomText = [text('building') && `${text('building')}栋`, text('unit') && `${text('unit')}单元`, text('room')].filter(Boolean).join('');
-    const direct = roomOf(text('room'));
-    const room = direct && mapping.building !== undefined && !(direct.structured && direct.building) ? roomOf(roomText) : direct;
+    const room = mapping.building === undefined ? roomOf(text('room')) : parseRoomParts({ building: text('building'), unit: text('unit'), room: text('room') }, roomOf);
     if (!room) fail('room', '房号为空');
     const community = text('community') || room?.community || options.defaultCommunity;
 

@@ -1,11 +1,12 @@
 /**
  * Quick-find over households: by owner name, full pinyin or initials (张三 from `zhangsan` or `zs`),
- * any written form of a room (`8-2-1203`, `8栋2单元1203`, `8-2`), or the last 4 digits of a phone.
- * A linear scan over pre-normalised keys: a few milliseconds for 50,000 households, no index to keep
- * in sync. Pure.
+ * any written form of a room (`8-2-1203`, `8栋2单元1203`, `8-2`), a shop however its number is typed
+ * (`C-21`, `c21`, `商铺C21` for 商铺C-21), or the last 4 digits of a phone. Among equally good matches,
+ * households that owe come first. A linear scan over pre-normalised keys: a few milliseconds for 50,000
+ * households, no index to keep in sync. Pure.
  */
 import { pinyin } from 'pinyin-pro';
-import { parseRoom } from '../room';
+import { compactRoomCode, parseRoom } from '../room';
 import { toHalfWidth } from '../text';
 
 export interface SearchableHousehold {
@@ -18,6 +19,11 @@ export interface SearchableHousehold {
 }
 
 export type MatchKind = 'room' | 'name' | 'pinyin' | 'initials' | 'phone' | 'community';
+
+export interface QuickFindOptions {
+  /** What a household owes now; households that owe rank above paid-up ones among equal matches. */
+  owedFenOf?(id: string): number;
+}
 
 export interface QuickFindHit {
   id: string;
@@ -43,6 +49,21 @@ export function pinyinKeys(name: string): { full: string; initials: string } {
   };
 }
 
+/** Sorted keys that start with `prefix`, by binary search for the first. */
+function* keysStartingWith(sorted: readonly string[], prefix: string): Generator<string> {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i += 1) yield sorted[i]!;
+}
+
+/** A shop-like code (商铺C-21 → C21): letters and a number. Plain residential keys (8-2-1203) have none. */
+const isLetteredCode = (code: string): boolean => /[A-Z]/.test(code) && /\d/.test(code);
+
 /** `\u0001a\u0001b\u0001`: one string per household, so a scan is one `includes` per household. */
 const blob = (values: readonly string[]): string => `${SEP}${values.join(SEP)}${SEP}`;
 
@@ -60,10 +81,17 @@ export class QuickFindIndex {
   /** The room number alone (1203 → every 1203). */
   private readonly byRoomNumber = new Map<string, number[]>();
   private readonly byLast4 = new Map<string, number[]>();
+  /** Lettered room keys as compact codes (商铺C-21 → C21), and those codes sorted for prefix look-ups. */
+  private readonly byCode = new Map<string, number[]>();
+  private readonly sortedCodes: string[];
+  /** 1 where the household owes. */
+  private readonly owing: Uint8Array;
 
-  constructor(households: Iterable<SearchableHousehold>) {
+  constructor(households: Iterable<SearchableHousehold>, options: QuickFindOptions = {}) {
+    const owes: number[] = [];
     for (const household of households) {
       const index = this.ids.push(household.id) - 1;
+      owes.push(options.owedFenOf && options.owedFenOf(household.id) > 0 ? 1 : 0);
       this.communities.push(household.community);
       const names = [household.ownerName, ...household.payers].filter(Boolean);
       const keys = names.map(pinyinKeys);
@@ -73,9 +101,15 @@ export class QuickFindIndex {
       const roomKey = household.roomKey.toUpperCase();
       pushTo(this.byRoom, roomKey, index);
       pushTo(this.byRoomNumber, roomKey.split('-').pop()!, index);
+      if (/[A-Z]/.test(roomKey)) {
+        const code = compactRoomCode(roomKey);
+        if (isLetteredCode(code)) pushTo(this.byCode, code, index);
+      }
       for (const phone of household.phones) pushTo(this.byLast4, phone.slice(-4), index);
     }
     this.sortedRooms = [...this.byRoom.keys()].sort();
+    this.sortedCodes = [...this.byCode.keys()].sort();
+    this.owing = Uint8Array.from(owes);
   }
 
   get size(): number {
@@ -101,9 +135,9 @@ export class QuickFindIndex {
     }
 
     return [...best.entries()]
-      .map(([index, hit]) => ({ id: this.ids[index]!, ...hit }))
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, limit);
+      .sort(([a, hitA], [b, hitB]) => hitB.score - hitA.score || this.owing[b]! - this.owing[a]! || this.ids[a]!.localeCompare(this.ids[b]!))
+      .slice(0, limit)
+      .map(([index, hit]) => ({ id: this.ids[index]!, ...hit }));
   }
 
   private searchRooms(query: string, offer: Offer): void {
@@ -113,16 +147,15 @@ export class QuickFindIndex {
     const inCommunity = (index: number) => !room.community || this.communities[index]!.includes(room.community);
     for (const index of this.byRoom.get(key) ?? []) if (inCommunity(index)) offer(index, 100, 'room');
     // Every room that starts with this one: 8-2 → 8-2-*
-    const prefix = `${key}-`;
-    let low = 0;
-    let high = this.sortedRooms.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.sortedRooms[mid]! < prefix) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < this.sortedRooms.length && this.sortedRooms[i]!.startsWith(prefix); i += 1) {
-      for (const index of this.byRoom.get(this.sortedRooms[i]!)!) if (inCommunity(index)) offer(index, 70, 'room');
+    for (const longer of keysStartingWith(this.sortedRooms, `${key}-`)) for (const index of this.byRoom.get(longer)!) if (inCommunity(index)) offer(index, 70, 'room');
+    // Shops however their number is typed: C-21, c21, 商铺C21 → C21. A longer code (C-2 → C-21) ranks below the
+    // exact one and below a unit's rooms (B3-1 → B3-1-*).
+    const code = compactRoomCode(key);
+    if (isLetteredCode(code)) {
+      for (const index of this.byCode.get(code) ?? []) if (inCommunity(index)) offer(index, 100, 'room');
+      for (const longer of keysStartingWith(this.sortedCodes, code)) {
+        if (longer !== code) for (const index of this.byCode.get(longer)!) if (inCommunity(index)) offer(index, 60, 'room');
+      }
     }
     if (/^\d+$/.test(query)) for (const index of this.byRoomNumber.get(String(Number(query))) ?? []) offer(index, 50, 'room');
   }

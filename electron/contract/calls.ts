@@ -1,12 +1,57 @@
 /** Contract for calls: what a finished call writes, the promises, grievances and follow-ups it creates. */
 import { z } from 'zod';
-import { amountFenSchema, idSchema, isoDateSchema, timeOfDaySchema, timestampSchema } from './formats';
+import { amountFenSchema, idSchema, isoDateSchema, timeOfDaySchema } from './formats';
+import { callPurposes } from '../../domain/follow-up-rules';
 import { complaintSeverities, objectionTypes, repairCategories, urgencies } from '../../domain/grievance';
 import { promiseChannels } from '../../domain/promise';
+import { ownerTypes } from '../../scripts-library/stages';
 import { callOutcomes } from '../../state-machines/call-outcomes';
 
 const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
 const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
+export const ownerTypeIds = ownerTypes.map((type) => type.id) as ['A', 'B', 'C', 'D', 'E'];
+export const ownerTypeSchema = z.enum(ownerTypeIds);
+
+/** The owner type a call starts with, and why (ownerTypeFor in domain/owner-type.ts). */
+export const ownerTypeGuessSchema = z.object({ type: ownerTypeSchema, because: z.string().max(200) });
+
+/** Starting anyway, against the call rules: the steward's reason, kept on the contact record with what it overrode. */
+export const callOverrideSchema = z.object({ reason: z.string().max(200), problems: z.array(z.string().max(200)).max(20) });
+export type CallOverride = z.infer<typeof callOverrideSchema>;
+
+/** What a steward asks to start: a collection call, or a revisit that names its open follow-up; with a reason to call anyway. */
+export const startCallInput = z
+  .object({
+    householdId: idSchema,
+    purpose: z.enum(callPurposes),
+    /** For a revisit: the household's open 维修回访 or 投诉答复 follow-up the call is for. */
+    followUpId: idSchema.optional(),
+    /** Starting although the rules say not now: why (kept on the contact record). */
+    override: z.object({ reason: z.string().trim().min(4, '请写明仍要拨打的原因（至少 4 个字）').max(200, '原因不超过 200 字') }).strict().optional(),
+  })
+  .strict()
+  .refine((input) => input.purpose !== 'revisit' || input.followUpId !== undefined, { message: '回访通话要指明是哪一条维修回访或投诉答复', path: ['followUpId'] })
+  .refine((input) => input.purpose === 'revisit' || input.followUpId === undefined, { message: '只有回访通话才关联跟进任务', path: ['followUpId'] });
+
+/** Whether a call may start now, without starting it. */
+export const checkCallInput = z.object({ householdId: idSchema, purpose: z.enum(callPurposes) }).strict();
+
+/**
+ * A started call, kept by the backend until it is saved or given up (in call-draft.json, so a crash and restart
+ * can still save it): its id, the backend's start time, why it is made, and what it overrode.
+ */
+export const startedCallSchema = z.object({
+  callId: idSchema,
+  householdId: idSchema,
+  /** The backend's clock, +08:00, on the backend's day. */
+  startedAt: z.string().max(40),
+  purpose: z.enum(callPurposes),
+  followUpId: idSchema.nullable(),
+  overridden: callOverrideSchema.nullable(),
+  ownerType: ownerTypeGuessSchema,
+});
+/** What calls.start answers (and calls.draft keeps). */
+export type CallStart = z.infer<typeof startedCallSchema>;
 
 export const pinnedPromiseSchema = z.object({ date: isoDateSchema, amountFen: amountFenSchema, channel: z.enum(promiseChannels) });
 
@@ -33,8 +78,8 @@ export type Callback = z.infer<typeof callbackSchema>;
 export const saveCallInput = z
   .object({
     householdId: idSchema,
-    /** When the call began, by the steward's computer: kept as a claim beside the backend's own time. */
-    startedAt: timestampSchema,
+    /** The started call (calls.start) this saves: it must be that household's, and is saved once. */
+    callId: idSchema,
     outcome: z.enum(outcomeIds),
     notes: z.string().max(2000),
     promises: z.array(pinnedPromiseSchema).max(24),
@@ -43,6 +88,10 @@ export const saveCallInput = z
     objection: z.enum(objectionIds).nullable(),
     /** With the 约好回电 outcome: the agreed time and owner (default: tomorrow, this steward). */
     callback: callbackSchema.nullable().optional(),
+    /** The owner type the call ended with (the steward's judgement; the next call starts with it). */
+    ownerType: ownerTypeSchema.optional(),
+    /** A revisit call's answer: is the repair or complaint solved? (Only for a call started as a revisit.) */
+    revisitResult: z.enum(['fixed', 'not-fixed']).nullable().optional(),
   })
   .strict();
 

@@ -17,6 +17,8 @@ export const teamSettingsSchema = z
     ladder: z.object({ residential: z.boolean(), shops: z.boolean(), writtenDemand: z.boolean() }),
     /** The team's stewards: whom a household's follow-ups can be handed to. */
     stewards: z.array(z.string().trim().min(1, '管家姓名不能为空').max(20, '管家姓名不超过 20 个字')).max(50),
+    /** 收款账户: read to owners who pay by transfer (filled into {收款账户}). */
+    paymentAccount: z.string().trim().max(120, '收款账户不超过 120 个字'),
   })
   .refine((settings) => settings.maxCallsPerWeek >= settings.maxCallsPerDay, { message: '每周上限不能小于每天上限', path: ['maxCallsPerWeek'] })
   .refine((settings) => new Set(settings.stewards).size === settings.stewards.length, { message: '管家名单有重名', path: ['stewards'] });
@@ -96,6 +98,9 @@ export interface QueueRow {
   owner: string | null;
   /** A callback's agreed time of day. */
   dueTime: string | null;
+  /** The shown entry's follow-up (a 维修回访, 投诉答复 or 回电), for a revisit call; null for other kinds. */
+  followUpId: string | null;
+  /** Whether a collection call may start now (callStartProblems); if not, why. */
   callable: boolean;
   notCallableBecause: string[];
 }

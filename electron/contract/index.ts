@@ -34,7 +34,7 @@ import {
   type UploadProgress,
   type UploadStarted,
 } from './ledger';
-import { saveCallDraftInput, saveCallInput, type CallDraft, type ContactRecordOut } from './calls';
+import { checkCallInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut } from './calls';
 import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
 import {
@@ -117,11 +117,21 @@ export const contract = {
   // In the JSON body a Chinese character takes 3 bytes, an escaped quote or newline 2: room for the whole content.
   'scripts.import': method<ScriptsImportResult>()(importScriptsInput, { maxBodyBytes: 3 * SCRIPTS_IMPORT_MAX_CHARS + DEFAULT_MAX_BODY_BYTES }),
 
-  /** The end of a call: one contact record with its promises, grievances and follow-ups, in one durable write. */
+  /**
+   * The start of a call, judged by the backend's clock and records: outside the call windows, over the caps, during
+   * the collection pause, a dispute or a pending promise it is refused (CONFLICT, one issue per reason) unless an
+   * override gives a reason. One started call at a time (kept across a restart); again for its household: the same.
+   */
+  'calls.start': method<CallStart>()(startCallInput),
+  /** Why a call should not start now (the same rules as calls.start), without starting it. */
+  'calls.check': method<{ problems: string[] }>()(checkCallInput),
+  /** The end of a started call: one contact record with its promises, grievances and follow-ups, in one durable write. */
   'calls.save': method<ContactRecordOut>()(saveCallInput),
   /** The call in progress, so a crash or restart can resume it. */
   'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput),
-  'calls.draft': method<{ draft: CallDraft | null }>()(noInput),
+  /** The call in progress: the machine's draft and the started call (either may be there without the other). */
+  'calls.draft': method<{ draft: CallDraft | null; started: CallStart | null }>()(noInput),
+  /** 放弃: gives up the call in progress (its draft and its start). */
   'calls.clearDraft': method<{ cleared: true }>()(noInput),
 
   /** 今日跟进: who to contact on a day (today by default) and why. */

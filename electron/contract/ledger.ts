@@ -5,7 +5,8 @@ import { importFieldIds, type ImportFieldId } from '../../domain/import/fields';
 import type { MergeStats } from '../../domain/import/merge';
 import type { RowError } from '../../domain/import/rows';
 import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../domain/ledger';
-import type { FollowUp, GrievanceRecord, PromiseRecord } from './calls';
+import { callOverrideSchema, ownerTypeSchema, type FollowUp, type GrievanceRecord, type ownerTypeGuessSchema, type PromiseRecord } from './calls';
+import { callPurposes } from '../../domain/follow-up-rules';
 import type { QueueAction } from './follow-ups';
 
 // ── households ─────────────────────────────────────────────────────────────
@@ -102,10 +103,17 @@ export const contactRecordSchema = z.object({
   steward: z.string(),
   outcome: z.string(),
   notes: z.string(),
+  /** Calls: when the call ended (`at` is when calls.start began it), both by the backend's clock. */
   endedAt: z.string().optional(),
-  /** When the call began by the steward's computer (a claim, kept when plausible); `at` is the backend's time. */
-  startedAt: z.string().optional(),
   refusalReason: z.string().nullable().optional(),
+  /** Calls since calls.start (absent on older records): why the call was made, and the follow-up a revisit was for. */
+  purpose: z.enum(callPurposes).optional(),
+  followUpId: z.string().nullable().optional(),
+  /** Started against the call rules: the steward's reason and the rules it overrode; null when none were. */
+  override: callOverrideSchema.nullable().optional(),
+  /** The owner type the call ended with, and the objection the owner raised (an objection id). */
+  ownerType: ownerTypeSchema.nullable().optional(),
+  objection: z.string().max(40).nullable().optional(),
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
@@ -123,6 +131,8 @@ export interface HouseholdRecord {
   queueActions: QueueAction[];
   /** Set while collection calls to this household are paused (an open repair revisit). */
   collectionPause: { until: string | null; reason: string } | null;
+  /** The owner type a call starts with, and why: the last call's, or what the history says (ownerTypeFor). */
+  ownerType: z.infer<typeof ownerTypeGuessSchema>;
   /** The same owner's other units (same name and a shared phone). */
   otherUnits: { id: string; community: string; roomLabel: string; owedFen: number }[];
 }
@@ -222,6 +232,11 @@ export interface ImportPreview {
   mapping: HeaderMapping;
   missing: string[];
   notes: string[];
+  /**
+   * The community a title row above the header names ("翠湖天地 业主欠费台账…"), when the file has no 小区
+   * column; the dialog proposes it instead of the file name. Null when there is no such title.
+   */
+  suggestedCommunity: string | null;
   rows: number;
   skipped: { blank: number; totals: number; repeatedHeaders: number; duplicates: number };
   errorCount: number;

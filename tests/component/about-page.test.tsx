@@ -67,7 +67,9 @@ describe('关于/状态 page', () => {
     const user = userEvent.setup();
     const api = renderAbout();
     const name = await screen.findByLabelText('管家姓名');
+    await user.clear(name);
     await user.type(name, '王敏');
+    await user.clear(screen.getByLabelText('物业公司名称'));
     await user.type(screen.getByLabelText('物业公司名称'), '安居物业');
     await user.click(screen.getByRole('button', { name: /保存设置/ }));
     await waitFor(() => expect(api['settings.update']).toHaveBeenCalledWith({ stewardName: '王敏', companyName: '安居物业' }));

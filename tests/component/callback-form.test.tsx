@@ -7,7 +7,7 @@ import type { ContactRecordOut, InputOf } from '../../electron/contract';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { CallPanel } from '../../renderer/src/pages/call/CallPanel';
 import { resetStatusStore, useStatusStore } from '../../renderer/src/stores/status-store';
-import { fakeApi, recordFixture, statusFixture } from './support/fake-api';
+import { callStartFixture, fakeApi, recordFixture, statusFixture } from './support/fake-api';
 
 beforeEach(() => {
   resetStatusStore();
@@ -20,7 +20,7 @@ function renderCall(stewardName = '王敏') {
   render(
     <AntApp>
       <ApiProvider api={api}>
-        <CallPanel record={recordFixture()} settings={{ stewardName, companyName: '' }} scripts={[]} onEnded={vi.fn()} />
+        <CallPanel record={recordFixture()} settings={{ stewardName, companyName: '' }} scripts={[]} start={callStartFixture()} onEnded={vi.fn()} />
       </ApiProvider>
     </AntApp>,
   );
@@ -62,13 +62,13 @@ describe('约好回电', () => {
     for (const outside of ['08:30', '12:00', '13:30', '20:00', '20:30']) expect(screen.queryByTitle(outside)).toBeNull();
     await user.click(await screen.findByTitle('19:30'));
     await user.click(within(form).getByRole('radio', { name: '团队（任何管家）' }));
-    expect(await screen.findByText('回电安排：11月28日（星期六） 19:30，由团队（任何管家）回电')).toBeInTheDocument();
+    expect(await screen.findByText('回电安排：11月28日周六 19:30，由团队（任何管家）回电')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /结束通话/ }));
     await waitFor(() =>
       expect(api['calls.save']).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'callback', callback: { date: '2026-11-28', time: '19:30', owner: null } })),
     );
-    expect(await screen.findByText(/回电：11月28日（星期六） 19:30/)).toBeInTheDocument();
+    expect(await screen.findByText(/回电：11月28日周六 19:30/)).toBeInTheDocument();
   });
 
   it('refuses a day past the horizon in words, and saves the default when nothing valid was chosen', async () => {

@@ -1,4 +1,7 @@
-/** 导入台账 sends the chosen file as a chunked upload, with progress; a failed upload says so in Chinese and can be retried. */
+/**
+ * 导入台账 sends the chosen file as a chunked upload, with progress; a failed upload says so in Chinese and can be
+ * retried. A community named by the file's title replaces the file name in 小区名称, unless the user typed one.
+ */
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
@@ -18,6 +21,7 @@ const previewFixture: ImportPreview = {
   mapping: { room: '房号', ownerName: '业主', due: '应收' },
   missing: [],
   notes: [],
+  suggestedCommunity: null,
   rows: 1,
   skipped: { blank: 0, totals: 0, repeatedHeaders: 0, duplicates: 0 },
   errorCount: 0,
@@ -107,5 +111,75 @@ describe('ImportDialog upload', () => {
     await screen.findByText(/文件太大.*最大 150 MB/);
     expect(screen.getByRole('button', { name: /下一步/ })).toBeDisabled();
     expect(api['ledger.uploadStart']).not.toHaveBeenCalled();
+  });
+});
+
+describe('ImportDialog community from the title row', () => {
+  /** An API whose uploads succeed at once and whose previews propose `suggestedCommunity`. */
+  function titledApi(suggestedCommunity: string | null) {
+    let jobs = 0;
+    return {
+      ...fakeApi(),
+      'ledger.uploadStart': vi.fn(async () => ({ uploadId: `u${jobs + 1}`, chunkBytes: 1024 })),
+      'ledger.uploadChunk': vi.fn(async ({ offset, contentBase64 }: { offset: number; contentBase64: string }) => {
+        const size = offset + atob(contentBase64).length;
+        return { received: size, sizeBytes: size, complete: true };
+      }),
+      'ledger.previewImport': vi.fn(async (_input: Parameters<Api['ledger.previewImport']>[0]) => ({ jobId: `j${(jobs += 1)}` })),
+      'ledger.importStatus': vi.fn(async () => ({ state: 'ready' as const, preview: { ...previewFixture, fileName: '2026年11月欠费.xlsx', suggestedCommunity } })),
+    } satisfies Api;
+  }
+  const chosen = () => new File(['房号,应收\n7-3-1504,100\n'], '2026年11月欠费.xlsx');
+  const communityField = () => screen.getByLabelText('小区名称') as HTMLInputElement;
+
+  it('prefills 小区名称 with the community the title names, and previews with it', async () => {
+    const user = userEvent.setup();
+    const api = titledApi('翠湖天地');
+    const { input } = renderDialog(api);
+    await user.upload(input(), chosen());
+    expect(communityField().value).toBe('2026年11月欠费');
+    await user.click(screen.getByRole('button', { name: /下一步/ }));
+
+    await screen.findByText('小区名称按文件标题填为「翠湖天地」。如不对，请点“上一步”修改。');
+    // Checked again with the title's community, so that the rooms are filed there; the first check is dropped.
+    expect(api['ledger.previewImport'].mock.calls.map(([input]) => input.defaultCommunity)).toEqual(['2026年11月欠费', '翠湖天地']);
+    expect(api['ledger.cancelImport']).toHaveBeenCalledWith({ jobId: 'j1' });
+    expect(screen.getByText('可以导入')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /上一步/ }));
+    expect(communityField().value).toBe('翠湖天地');
+    await user.click(screen.getByRole('button', { name: /下一步/ }));
+    await screen.findByText('可以导入');
+    expect(api['ledger.previewImport']).toHaveBeenCalledTimes(3);
+    expect(api['ledger.previewImport']).toHaveBeenLastCalledWith(expect.objectContaining({ defaultCommunity: '翠湖天地' }));
+  });
+
+  it('keeps what the user typed, and says what the title named', async () => {
+    const user = userEvent.setup();
+    const api = titledApi('翠湖天地');
+    const { input } = renderDialog(api);
+    await user.upload(input(), chosen());
+    await user.clear(communityField());
+    await user.type(communityField(), '观山水');
+    await user.click(screen.getByRole('button', { name: /下一步/ }));
+
+    await screen.findByText('文件标题写的小区是「翠湖天地」，本次按填写的「观山水」导入。');
+    expect(api['ledger.previewImport']).toHaveBeenCalledTimes(1);
+    expect(api['ledger.previewImport']).toHaveBeenCalledWith(expect.objectContaining({ defaultCommunity: '观山水' }));
+    await user.click(screen.getByRole('button', { name: /上一步/ }));
+    expect(communityField().value).toBe('观山水');
+  });
+
+  it('keeps the file name when the title names no community', async () => {
+    const user = userEvent.setup();
+    const api = titledApi(null);
+    const { input } = renderDialog(api);
+    await user.upload(input(), chosen());
+    await user.click(screen.getByRole('button', { name: /下一步/ }));
+    await screen.findByText('可以导入');
+    expect(api['ledger.previewImport']).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/文件标题/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /上一步/ }));
+    expect(communityField().value).toBe('2026年11月欠费');
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
@@ -10,23 +10,10 @@ function renderForm() {
   const onPinned = vi.fn();
   render(
     <AntApp>
-      <PromiseForm today={TODAY} horizonDays={30} owedFen={261_900} onPinned={onPinned} />
+      <PromiseForm autoFocus today={TODAY} horizonDays={30} owedFen={261_900} onPinned={onPinned} />
     </AntApp>,
   );
   return onPinned;
-}
-
-async function typeDate(value: string) {
-  const input = screen.getByLabelText('缴费日期');
-  fireEvent.mouseDown(input);
-  fireEvent.change(input, { target: { value } });
-  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
-  await waitFor(() => expect(input).toHaveValue(value));
-}
-
-async function chooseChannel(user: ReturnType<typeof userEvent.setup>, channel: string) {
-  await user.click(screen.getByLabelText('缴费方式'));
-  await user.click(await screen.findByTitle(channel));
 }
 
 const confirm = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: /确认约定/ }));
@@ -41,23 +28,56 @@ describe('the promise form (断其后路)', () => {
     expect(onPinned).not.toHaveBeenCalled();
   });
 
-  it('refuses a past date and a date past the horizon', async () => {
+  it('runs from the keyboard: the date in the quick form, Enter to the amount, Enter to the channel, a digit, Enter', async () => {
     const user = userEvent.setup();
     const onPinned = renderForm();
-    await chooseChannel(user, '微信');
-    await typeDate('2026-11-20');
+    expect(screen.getByLabelText('缴费日期')).toHaveFocus();
+    await user.keyboard('5');
+    expect(screen.getByText('12月5日周六（2026-12-05）')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(screen.getByLabelText('约定金额')).toHaveFocus();
+    await user.keyboard('{Enter}2{Enter}');
+    await waitFor(() => expect(onPinned).toHaveBeenCalledWith({ date: '2026-12-05', amountFen: 261_900, channel: '微信' }));
+  });
+
+  it('never changes the amount with the arrow keys', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const amount = screen.getByLabelText('约定金额');
+    await user.click(amount);
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowDown}');
+    expect(amount).toHaveValue('2619.00');
+  });
+
+  it('refuses a past date and a date past the horizon, and clears the message once the date is fixed', async () => {
+    const user = userEvent.setup();
+    const onPinned = renderForm();
+    await user.click(screen.getByText('2 微信'));
+    await user.type(screen.getByLabelText('缴费日期'), '2026-11-20');
     await confirm(user);
     expect(await screen.findByText('日期不能早于今天')).toBeInTheDocument();
-    await typeDate('2027-01-10');
+    await user.clear(screen.getByLabelText('缴费日期'));
+    await user.type(screen.getByLabelText('缴费日期'), '2027-01-10');
     await confirm(user);
     expect(await screen.findByText('最远只能约到 2026-12-26（30 天内）')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('缴费日期'));
+    await user.type(screen.getByLabelText('缴费日期'), '+3');
+    await waitFor(() => expect(screen.queryByText('最远只能约到 2026-12-26（30 天内）')).not.toBeInTheDocument());
+    expect(screen.getByText('11月29日周日（2026-11-29）')).toBeInTheDocument();
     expect(onPinned).not.toHaveBeenCalled();
+  });
+
+  it('says when it cannot read the date', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(screen.getByLabelText('缴费日期'), '下周');
+    expect(screen.getByText(/看不懂这个日期/)).toBeInTheDocument();
   });
 
   it('refuses a zero or excessive amount, then pins a good promise', async () => {
     const user = userEvent.setup();
     const onPinned = renderForm();
-    await chooseChannel(user, '转账');
+    await user.click(screen.getByText('1 转账'));
     await user.click(screen.getByRole('button', { name: '2 天后' }));
     const amount = screen.getByLabelText('约定金额');
     await user.clear(amount);

@@ -25,6 +25,7 @@ const row = (overrides: Partial<QueueRow> = {}): QueueRow => ({
   entryKey: 'notice:催费通知书:2026-11',
   owner: null,
   dueTime: null,
+  followUpId: null,
   callable: true,
   notCallableBecause: [],
   ...overrides,
@@ -101,7 +102,7 @@ describe('MessageDialog', () => {
     );
     const text = (await screen.findByLabelText('消息内容')) as HTMLTextAreaElement;
     expect(text.value).toContain('欧阳');
-    expect(text.value).toContain('1,000.00 元');
+    expect(text.value).toContain('1000元');
     expect(text.value).not.toMatch(/\{[^}]*\}/);
     expect(screen.queryByLabelText('合规检查')).toBeNull();
     // A threat typed in is caught before it can be logged as sent.
@@ -156,7 +157,7 @@ describe('MessageDialog for the monthly round', () => {
     );
     await screen.findByText(/缴费提醒：观山水 8栋2单元1203/);
     const text = (await screen.findByLabelText('消息内容')) as HTMLTextAreaElement;
-    expect(text.value).toContain('2,619.00 元');
+    expect(text.value).toContain('2619元');
     expect(text.value).not.toMatch(/\{[^}]*\}/);
   });
 });

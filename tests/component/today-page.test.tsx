@@ -26,6 +26,7 @@ const rowAt = (i: number): QueueRow => ({
   entryKey: i < 30 ? 'notice:收费通知书:2026-11' : 'monthly-round:2026-11',
   owner: null,
   dueTime: null,
+  followUpId: null,
   callable: true,
   notCallableBecause: [],
 });

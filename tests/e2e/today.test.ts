@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
 import { openBrowser, saveScreenshot } from './support/browser';
+import { CallScreen } from './support/call-screen';
 import { importLedger } from './support/ledger-import';
 
 const dataDir = makeDataDir();
@@ -25,19 +26,15 @@ async function promiseTwoDaysOut(room: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: '查找业主' }).fill(room);
   await page.getByRole('option').first().click();
+  // One press: the backend starts the call.
   await page.getByRole('region', { name: '欠费档案' }).getByRole('button', { name: '开始通话' }).click();
-  await page.getByRole('button', { name: '开始通话' }).click();
   const call = page.getByRole('region', { name: '通话' });
   await call.getByRole('button', { name: /已接通/ }).click();
   await call.getByRole('button', { name: /是业主本人/ }).click();
   await call.getByRole('button', { name: /含糊/ }).click();
-  await page.getByRole('button', { name: '2 天后' }).click();
-  await page.getByLabel('约定金额').fill('1000');
-  await page.getByLabel('缴费方式').click();
-  await page.getByTitle('微信').click();
-  await page.getByRole('button', { name: /确认约定/ }).click();
-  await page.keyboard.press('Control+Enter');
-  await page.getByText('通话已记录').waitFor();
+  const screen = new CallScreen(page);
+  await screen.pin({ day: '+2', amount: '1000', channel: '微信' });
+  await screen.end();
 }
 
 beforeAll(async () => {
@@ -76,7 +73,7 @@ describe('今日跟进 with the clock moved', () => {
     await row.getByRole('button', { name: /发提醒/ }).click();
     const dialog = page.getByRole('dialog');
     const text = dialog.getByLabel('消息内容');
-    await page.waitForFunction(() => (document.querySelector('textarea[aria-label="消息内容"]') as HTMLTextAreaElement | null)?.value.includes('1,000.00 元'));
+    await page.waitForFunction(() => (document.querySelector('textarea[aria-label="消息内容"]') as HTMLTextAreaElement | null)?.value.includes('1000元'));
     expect(await text.inputValue()).not.toMatch(/\{[^}]*\}/);
     await saveScreenshot(page, 'today-promise-message');
     await dialog.getByRole('button', { name: /已发送/ }).click();
@@ -113,6 +110,11 @@ describe('今日跟进 with the clock moved', () => {
     // After the call, back to the list for the next household.
     await page.getByRole('button', { name: '回到今日跟进，下一户' }).click();
     await page.getByRole('heading', { name: '今日跟进' }).waitFor();
-    await page.getByRole('table').getByRole('row').filter({ hasText: '司马青' }).getByText('暂不可拨').waitFor();
+    const called = page.getByRole('table').getByRole('row').filter({ hasText: '司马青' });
+    await called.getByText('暂不可拨').waitFor();
+    // Called once today: a second call needs a reason, asked on the call page.
+    await called.getByRole('button', { name: /仍要拨打/ }).click();
+    await page.getByRole('list', { name: '不宜拨打的原因' }).last().getByText('今天已联系 1 次（每天最多 1 次）').waitFor();
+    await page.getByRole('form', { name: '仍要拨打' }).waitFor();
   });
 });

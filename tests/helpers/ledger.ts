@@ -23,13 +23,17 @@ export async function upload(backend: Backend, fileName: string, bytes: Uint8Arr
   return started.uploadId;
 }
 
-export async function preview(
-  backend: Backend,
-  name: string,
-  options: { defaultCommunity?: string; scope?: 'community' | 'household'; mapping?: Record<string, string> } = {},
-): Promise<{ jobId: string; status: ImportJobStatus }> {
+export interface PreviewOptions {
+  defaultCommunity?: string;
+  scope?: 'community' | 'household';
+  mapping?: Record<string, string>;
+  /** The file's content; without it, the fixture of that name. */
+  bytes?: Uint8Array;
+}
+
+export async function preview(backend: Backend, name: string, options: PreviewOptions = {}): Promise<{ jobId: string; status: ImportJobStatus }> {
   const { jobId } = await call<{ jobId: string }>(backend, 'ledger.previewImport', {
-    uploadId: await upload(backend, name, readFileSync(fixturePath(name))),
+    uploadId: await upload(backend, name, options.bytes ?? readFileSync(fixturePath(name))),
     defaultCommunity: options.defaultCommunity ?? '默认小区',
     ...(options.scope ? { scope: options.scope } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),

@@ -11,6 +11,7 @@ import { shardOf } from '../../electron/backend/ledger/ledger-store';
 import type { AppStatus, HouseholdList, HouseholdRecord, ImportEntry, ImportJobStatus } from '../../electron/contract';
 import { snapshotDir, tempDir } from '../helpers/fs';
 import { call, upload } from '../helpers/ledger';
+import { saveCall as saveStarted, startCall } from '../helpers/calls';
 
 const TODAY = '2026-11-20';
 const open = (dataDir: string) => createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 40, today: () => TODAY, log: () => undefined });
@@ -165,8 +166,15 @@ describe('a deleted contact-log shard', () => {
     const dataDir = tempDir();
     let b = await reopen(dataDir);
     const [id, other] = await owingPair(b);
-    const saveCall = (householdId: string) =>
-      call(b, 'calls.save', { householdId, startedAt: `${TODAY}T10:00:00+08:00`, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null });
+    await call(b, 'settings.update', { stewardName: '王敏' });
+    // A whole call; one that could not be saved is given up (放弃) before the next.
+    const saveCall = async (householdId: string) => {
+      const { callId } = await startCall(b, householdId);
+      return saveStarted(b, callId, { householdId, outcome: 'no-answer' }).catch(async (error: unknown) => {
+        await call(b, 'calls.clearDraft', {});
+        throw error;
+      });
+    };
     await saveCall(id);
     b.close();
     backend = null;
@@ -240,6 +248,8 @@ describe('a full disk', () => {
     const dataDir = tempDir();
     const b = await reopen(dataDir);
     const [id] = await owingPair(b);
+    await call(b, 'settings.update', { stewardName: '王敏' });
+    const { callId } = await startCall(b, id);
     const realOpen = fsp.open.bind(fsp);
     const spy = vi.spyOn(fsp, 'open').mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
       const handle = await realOpen(...args);
@@ -255,7 +265,8 @@ describe('a full disk', () => {
       for (const attempt of [
         () => pay(b, id),
         () => call(b, 'settings.update', { stewardName: '王敏' }),
-        () => call(b, 'calls.save', { householdId: id, startedAt: `${TODAY}T10:00:00+08:00`, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null }),
+        () => saveStarted(b, callId, { householdId: id, outcome: 'no-answer' }),
+        () => startCall(b, id),
       ]) {
         await expect(attempt()).rejects.toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('磁盘空间不足') });
       }
@@ -265,8 +276,9 @@ describe('a full disk', () => {
     } finally {
       spy.mockRestore();
     }
-    // Space again: the same writes go through.
+    // Space again: the same writes go through (the call started before is still there to save).
     await pay(b, id);
     expect((await call<{ stewardName: string }>(b, 'settings.update', { stewardName: '王敏' })).stewardName).toBe('王敏');
+    await saveStarted(b, callId, { householdId: id, outcome: 'no-answer' });
   });
 });

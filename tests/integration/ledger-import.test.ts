@@ -2,6 +2,7 @@
  * Messy billing exports through the real backend: counts and totals exact to the fen, re-import merges,
  * hostile files give clear errors and leave the data unchanged.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { HouseholdFacets, HouseholdRecord, ImportHistory } from '../../electron/contract';
@@ -24,6 +25,7 @@ describe('importing messy exports', () => {
     const backend = await freshBackend();
     const { preview: shown, entry } = await importFixture(backend, 'gbk-system-a.csv');
     expect(shown.encoding).toBe('GBK/GB18030');
+    expect(shown.suggestedCommunity).toBeNull();
     expect(shown.mapping).toMatchObject({ room: '房屋编号', ownerName: '客户名称', phone: '联系方式', feeType: '费用名称', period: '账期', due: '应收金额(元)', lateFee: '违约金' });
     expect(shown.skipped).toMatchObject({ totals: 1, duplicates: 1 });
     expect(shown.errorCount).toBe(0);
@@ -45,6 +47,8 @@ describe('importing messy exports', () => {
     expect(shown.mapping).toMatchObject({ building: '楼栋', unit: '单元', room: '房号', due: '应收', paid: '实收', owed: '欠费', dueDate: '缴费限期' });
     expect(shown.skipped.totals).toBe(2);
     expect(shown.notes.join()).toContain('说明');
+    // Its title, 枫林雅苑 2025年物业费欠费明细表, names the community.
+    expect(shown.suggestedCommunity).toBe('枫林雅苑');
     const record = await call<HouseholdRecord>(backend, 'households.get', { id: '枫林雅苑|5-1-301' });
     expect(record.items.map((item) => [item.periodStart, item.dueFen])).toEqual([
       ['2025-10-01', 18_000],
@@ -167,6 +171,69 @@ describe('payments and phone access', () => {
     expect(phone).toBe('10087654321');
     const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
     expect(record.phoneAccess).toEqual([expect.objectContaining({ action: 'dial', phoneMasked: '100****4321', steward: '王敏' })]);
+    backend.close();
+  });
+});
+
+describe('separate 楼栋 / 单元 / 房号 columns, then the same rooms in one column', () => {
+  /** An export with a title naming the community, no 小区 column, and the room split over three columns. */
+  async function splitColumnsXlsx(): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('欠费明细');
+    sheet.addRow(['翠湖天地 业主欠费台账（截至2026年11月30日）']);
+    sheet.mergeCells('A1:H1');
+    sheet.addRow(['楼栋', '单元', '房号', '业主姓名', '联系电话', '所属期间', '应收', '实收']);
+    sheet.addRow(['7栋', '3单元', '1504', '欧阳澜', '10012341504', '2025-09', 200, 0]);
+    sheet.addRow(['7幢', '03', '1504室', '欧阳澜', '10012341504', '2025-10', 200, 0]);
+    sheet.addRow(['07', '3', '1504', '欧阳澜', '10012341504', '2025-11', 200, 0]);
+    sheet.addRow(['8号楼', '1单元', '0201', '司马青', '10012340201', '2025-11', 150, 50]);
+    sheet.addRow(['A座', '', '1203室', '上官燕', '10012341203', '2025-11', 300, 0]);
+    sheet.addRow(['', '', '商铺C-21', '东方朔', '10012340021', '2025-11', 500, 0]);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  const laterCsv = [
+    // A title too, but the file has a 小区 column: nothing to propose.
+    '翠湖天地小区2025年12月欠费明细',
+    '小区,房号,业主,电话,所属期间,应收,实收',
+    // September paid since; October and November still owed; December new.
+    '翠湖天地,7-3-1504,欧阳澜,10012341504,2025-10,200,0',
+    '翠湖天地,7栋3单元1504,欧阳澜,10012341504,2025-11,200,0',
+    '翠湖天地,07-03-1504,欧阳澜,10012341504,2025-12,200,0',
+    '翠湖天地,8号楼1单元201,司马青,10012340201,2025-11,150,50',
+    '翠湖天地,A座1203,上官燕,10012341203,2025-11,300,0',
+    '翠湖天地,商铺C-21,东方朔,10012340021,2025-11,500,0',
+  ].join('\n');
+
+  it('merges both exports into one household per room, findable by every written form', async () => {
+    const backend = await freshBackend();
+    const first = await importFixture(backend, 'split-columns.xlsx', { bytes: await splitColumnsXlsx(), defaultCommunity: '翠湖天地' });
+    expect(first.preview).toMatchObject({ suggestedCommunity: '翠湖天地', errorCount: 0, households: 4, items: 6 });
+    expect(first.preview.sample.map((row) => row.roomLabel)).toEqual(['7栋3单元1504', '7栋3单元1504', '7栋3单元1504', '8栋1单元201', 'A栋1203', '商铺C-21']);
+
+    const second = await importFixture(backend, 'later.csv', { bytes: new TextEncoder().encode(laterCsv) });
+    expect(second.preview.suggestedCommunity).toBeNull();
+    expect(second.entry.stats).toMatchObject({ newHouseholds: 0, newItems: 1, settledItems: 1 });
+
+    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    expect(facets.households).toBe(4);
+    expect(facets.communities).toEqual([expect.objectContaining({ name: '翠湖天地', households: 4, buildings: ['7', '8', 'A'] })]);
+    const inBuilding7 = await call<{ rows: { id: string; roomLabel: string }[] }>(backend, 'households.list', { community: '翠湖天地', building: '7' });
+    expect(inBuilding7.rows).toEqual([expect.objectContaining({ id: '翠湖天地|7-3-1504', roomLabel: '7栋3单元1504' })]);
+    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '翠湖天地|7-3-1504' });
+    expect(record.household).toMatchObject({ building: '7', unit: '3', room: '1504' });
+    expect(record.items.map((item) => [item.periodStart, item.dueFen - item.paidFen])).toEqual([
+      ['2025-12-01', 20_000],
+      ['2025-11-01', 20_000],
+      ['2025-10-01', 20_000],
+      ['2025-09-01', 0],
+    ]);
+
+    const find = async (query: string) => (await call<{ hits: { id: string }[] }>(backend, 'households.search', { query })).hits.map((hit) => hit.id);
+    for (const query of ['7-3-1504', '7栋3单元1504', '1504', '07-03-1504', '7幢3单元1504室']) expect((await find(query))[0], query).toBe('翠湖天地|7-3-1504');
+    for (const query of ['8-1-201', '8栋1单元0201']) expect((await find(query))[0], query).toBe('翠湖天地|8-1-201');
+    for (const query of ['A座1203', 'A-1203']) expect((await find(query))[0], query).toBe('翠湖天地|A-1203');
+    for (const query of ['C-21', 'c21', '商铺C21']) expect((await find(query))[0], query).toBe('翠湖天地|商铺C-21');
     backend.close();
   });
 });

@@ -7,6 +7,7 @@ import { TodayQueueBuilder } from '../../electron/backend/follow-ups/today-queue
 import type { HouseholdRecord, QueueAction, TodayQueue } from '../../electron/contract';
 import { tempDir } from '../helpers/fs';
 import { call, importFixture } from '../helpers/ledger';
+import { makeCall } from '../helpers/calls';
 
 const LEAKY = '观山水|8-2-1203';
 const OTHER = '观山水|8-2-1204';
@@ -15,6 +16,7 @@ async function setUp(start = '2025-11-10') {
   const clock = { today: start };
   const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', version: 't', demoHouseholds: 0, today: () => clock.today });
   await importFixture(backend, 'gbk-system-a.csv');
+  await call(backend, 'settings.update', { stewardName: '王敏' });
   const queue = (date?: string) => call<TodayQueue>(backend, 'followups.today', date ? { date } : {});
   const rowOf = async (id: string, date?: string) => (await queue(date)).rows.find((row) => row.householdId === id);
   const record = (id: string) => call<HouseholdRecord>(backend, 'households.get', { id });
@@ -25,9 +27,8 @@ async function setUp(start = '2025-11-10') {
 describe('working the queue', () => {
   it('a repair revisit marked done lifts the collection pause; undo restores it', async () => {
     const { backend, clock, rowOf, record, act } = await setUp();
-    await call(backend, 'calls.save', {
+    await makeCall(backend, {
       householdId: LEAKY,
-      startedAt: '2025-11-10T10:00:00+08:00',
       outcome: 'grievance',
       notes: '',
       refusalReason: null,
@@ -37,8 +38,8 @@ describe('working the queue', () => {
     });
     clock.today = '2025-11-12';
     const due = await rowOf(LEAKY);
-    expect(due).toMatchObject({ kind: 'repair-revisit', callable: false, entryKey: expect.stringMatching(/^repair-revisit:/) });
-    expect(due!.notCallableBecause).toContain('有未处理完的诉求或维修，处理完再催缴');
+    expect(due).toMatchObject({ kind: 'repair-revisit', callable: false, entryKey: expect.stringMatching(/^repair-revisit:/), followUpId: expect.stringMatching(/^follow-/) });
+    expect(due!.notCallableBecause).toEqual(['暂停催缴：维修回访未完成（电梯（8 号楼）），回访日 2025-11-12']);
     expect((await record(LEAKY)).collectionPause).not.toBeNull();
 
     await expect(act({ action: 'complete', householdId: LEAKY, entryKey: due!.entryKey, reason: '  ' })).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -82,9 +83,8 @@ describe('working the queue', () => {
 
   it('logs the day-before message as a contact and takes it off the list', async () => {
     const { backend, clock, rowOf, record } = await setUp();
-    await call(backend, 'calls.save', {
+    await makeCall(backend, {
       householdId: OTHER,
-      startedAt: '2025-11-10T10:00:00+08:00',
       outcome: 'promised',
       notes: '',
       refusalReason: null,
@@ -121,8 +121,7 @@ describe('working the queue', () => {
 
   it('lists today’s callbacks with their owner, untimed first; a timed one waits for its time', async () => {
     const { backend, clock, queue } = await setUp('2025-11-10');
-    const callback = (householdId: string, time: string | null, owner: string | null) =>
-      call(backend, 'calls.save', { householdId, startedAt: '2025-11-10T10:00:00+08:00', outcome: 'callback', notes: '', refusalReason: null, objection: null, grievances: [], promises: [], callback: { date: '2025-11-11', time, owner } });
+    const callback = (householdId: string, time: string | null, owner: string | null) => makeCall(backend, { householdId, outcome: 'callback', callback: { date: '2025-11-11', time, owner } });
     await callback(LEAKY, '19:30', null);
     await callback(OTHER, null, null);
     clock.today = '2025-11-11'; // test mode: it is 10:00
@@ -177,7 +176,7 @@ describe('working the queue', () => {
     await queue();
     const ids = [...backend.ctx.ledger.allHouseholds()].map((household) => household.id);
     for (const [i, householdId] of ids.slice(0, 6).entries()) {
-      if (i % 3 === 0) await call(backend, 'calls.save', { householdId, startedAt: `${clock.today}T10:00:00+08:00`, outcome: 'promised', notes: '', refusalReason: null, objection: null, grievances: [], promises: [{ date: '2025-11-12', amountFen: 10_000, channel: '微信' }] });
+      if (i % 3 === 0) await makeCall(backend, { householdId, outcome: 'promised', promises: [{ date: '2025-11-12', amountFen: 10_000, channel: '微信' }] });
       if (i % 3 === 1) await call(backend, 'payments.record', { householdId, amountFen: 5_000, paidOn: clock.today, channel: '前台', note: '' });
       if (i % 3 === 2) await act({ action: 'snooze', householdId, until: '2025-11-12', reason: '在外地' });
       expect((await queue()).rows).toEqual(fresh(clock.today).rows);

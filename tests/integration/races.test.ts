@@ -78,6 +78,42 @@ describe('payments recorded at the same time', () => {
   });
 });
 
+describe('one call saved from two tabs at once (a double click on 结束通话)', () => {
+  const save = (householdId: string, callId: string) =>
+    post('calls.save', { householdId, callId, outcome: 'promised', notes: '', refusalReason: null, objection: null, grievances: [], promises: [{ date: TODAY, amountFen: 100, channel: '微信' }] });
+
+  it('writes one contact record, one promise and one follow-up; the other save gets CONFLICT', async () => {
+    await value('settings.update', { stewardName: '王敏' });
+    const [, , id] = await owingHouseholds(1_000);
+    const before = await record(id!);
+    const started = await value<{ callId: string }>('calls.start', { householdId: id, purpose: 'collection', override: { reason: '测试：并发保存' } });
+    const results = await inParallel(2, () => save(id!, started.callId));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    const refused = results.filter((result): result is Extract<typeof result, { ok: false }> => !result.ok);
+    expect(refused).toEqual([{ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) }]);
+    const after = await record(id!);
+    expect(after.contacts.filter((contact) => contact.id === started.callId)).toHaveLength(1);
+    expect(after.contacts).toHaveLength(before.contacts.length + 1);
+    expect(after.promises).toHaveLength(before.promises.length + 1);
+    expect(after.followUps).toHaveLength(before.followUps.length + 1);
+    // Ten more tries of the same call: nothing more is written.
+    const again = await inParallel(10, () => save(id!, started.callId));
+    expect(again.every((result) => !result.ok && result.error.code === 'CONFLICT')).toBe(true);
+    expect((await record(id!)).contacts).toHaveLength(after.contacts.length);
+  });
+
+  it('two tabs starting calls for two households: one starts, the other is told which call is running', async () => {
+    await value('settings.update', { stewardName: '王敏' });
+    const [, , , first, second] = await owingHouseholds(1_000);
+    const results = await inParallel(2, (i) => post<{ callId: string; householdId: string }>('calls.start', { householdId: i === 0 ? first : second, purpose: 'collection', override: { reason: '测试：并发开始' } }));
+    const okOnes = results.filter((result): result is Extract<typeof result, { ok: true }> => result.ok);
+    expect(okOnes).toHaveLength(1);
+    const refused = results.find((result): result is Extract<typeof result, { ok: false }> => !result.ok)!;
+    expect(refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^有一通未结束的通话（.+）：请先结束或放弃$/) });
+    await value('calls.clearDraft', {});
+  });
+});
+
 describe('one import committed from three tabs', () => {
   it('commits once; the others are told it is already being committed or done', async () => {
     const started = await value<{ uploadId: string; chunkBytes: number }>('ledger.uploadStart', { fileName: 'gbk-system-a.csv', sizeBytes: readFileSync(fixturePath('gbk-system-a.csv')).length });

@@ -4,6 +4,7 @@ import { createBackend } from '../../electron/backend';
 import type { HouseholdRecord, TodayQueue } from '../../electron/contract';
 import { tempDir } from '../helpers/fs';
 import { call, importFixture } from '../helpers/ledger';
+import { makeCall } from '../helpers/calls';
 
 const KEEPER = '观山水|8-2-1203';
 const BREAKER = '观山水|8-2-1204';
@@ -14,8 +15,8 @@ describe('today’s queue', () => {
     let today = '2025-11-10';
     const backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0, today: () => today });
     await importFixture(backend, 'gbk-system-a.csv');
-    const promise = (householdId: string, date: string, amountFen: number) =>
-      call(backend, 'calls.save', { householdId, startedAt: `${today}T10:00:00+08:00`, outcome: 'promised', notes: '', refusalReason: null, objection: null, grievances: [], promises: [{ date, amountFen, channel: '微信' }] });
+    await call(backend, 'settings.update', { stewardName: '王敏' });
+    const promise = (householdId: string, date: string, amountFen: number) => makeCall(backend, { householdId, outcome: 'promised', promises: [{ date, amountFen, channel: '微信' }] });
     await promise(KEEPER, '2025-11-12', 123_450);
     await promise(BREAKER, '2025-11-12', 100_000);
 

@@ -22,18 +22,18 @@ export async function callBench(): Promise<void> {
     settings: { stewardName: '王敏', companyName: '晨光物业' },
   });
   for (const [label, library] of [
-    ['default library (50 scripts)', defaultEntries('2026-11-26T09:00:00+08:00')],
+    [`default library (${defaultEntries('x').length} scripts)`, defaultEntries('2026-11-26T09:00:00+08:00')],
     ['2,000-script library', bigLibrary(2000)],
   ] as const) {
     const samples: number[] = [];
     for (let round = 0; round < 200; round += 1) {
-      let [snapshot] = initialTransition(callFlowMachine, { householdId: 'h', ownerType: 'A', kind: '住宅', owedFen: 261_900, monthsOverdue: 2, brokenPromise: false, today: '2026-11-26', horizonDays: 30, startedAt: 's' });
+      let [snapshot] = initialTransition(callFlowMachine, { callId: 'c', householdId: 'h', ownerType: 'A', kind: '住宅', owedFen: 261_900, monthsOverdue: 2, brokenPromise: null, revisit: null, today: '2026-11-26', horizonDays: 30, startedAt: 's' });
       for (const event of EVENTS) {
         samples.push(
           (
             await time(() => {
               [snapshot] = transition(callFlowMachine, snapshot, event);
-              const [best] = suggestScripts(library, stagesFor(String(snapshot.value), snapshot.context), { ownerType: 'A', kind: '住宅', tone: '温和' });
+              const [best] = suggestScripts(library, stagesFor(String(snapshot.value), snapshot.context), { ownerType: 'A', kind: '住宅', tone: '温和' }, values);
               return best ? renderScript(currentVersion(best).text, values, currentVersion(best).fallbacks).text : '';
             })
           ).ms,

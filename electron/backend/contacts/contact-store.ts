@@ -57,12 +57,37 @@ const specFor = (index: number): DataFileSpec<ContactShard> => ({
 });
 
 
+/** What a revisit call found: solved (the follow-up and its grievance close) or not (the revisit moves to `nextDue`). */
+export interface RevisitWrite {
+  followUpId: string;
+  fixed: boolean;
+  at: string;
+  nextDue: string;
+}
+
 /** Everything one call writes, in one shard, in one durable write. */
 export interface CallWrite {
   contact: ContactRecord;
   promises: PromiseRecord[];
   grievances: GrievanceRecord[];
   followUps: FollowUp[];
+  revisit?: RevisitWrite;
+}
+
+/**
+ * A revisit call's answer, against the shard being written: solved closes the follow-up and the repair or complaint
+ * behind it (a repair's collection pause lifts); not solved keeps both open and moves the revisit to a new day.
+ */
+function applyRevisit(draft: ContactShard, revisit: RevisitWrite): void {
+  const followUp = draft.followUps.find((entry) => entry.id === revisit.followUpId);
+  if (!followUp || followUp.status !== 'open') throw new ApiError({ code: 'CONFLICT', message: '这条回访已经完成了（可能在另一个窗口），通话没有保存，请刷新后再记录。' });
+  if (revisit.fixed) {
+    Object.assign(followUp, { status: 'done', doneReason: '回访：问题已解决', doneAt: revisit.at });
+    const grievance = draft.grievances.find((entry) => entry.id === followUp.sourceId);
+    if (grievance) grievance.status = 'done';
+  } else {
+    followUp.dueDate = revisit.nextDue;
+  }
 }
 
 export interface HouseholdContacts {
@@ -198,8 +223,14 @@ export class ContactStore {
       .sort((a, b) => b.at.localeCompare(a.at));
   }
 
+  /**
+   * A call's records, once: a call's contact id is its call id, checked against the shard being written, so two
+   * saves of one call racing each other cannot both write it (the second gets CONFLICT).
+   */
   async saveCall(write: CallWrite): Promise<void> {
     await this.write(write.contact.householdId, (draft) => {
+      if (draft.contacts.some((contact) => contact.id === write.contact.id)) throw new ApiError({ code: 'CONFLICT', message: '这通电话已经保存过了，不会重复记录。' });
+      if (write.revisit) applyRevisit(draft, write.revisit);
       draft.contacts.push(write.contact);
       draft.promises.push(...write.promises);
       draft.grievances.push(...write.grievances);

@@ -8,16 +8,20 @@
  *   (the stores replace those objects on change, so identity says what changed);
  * - each household's row for one (day, settings), kept in a sorted list that is patched, household by
  *   household, from the stores' change logs (a call or a payment touches one household).
- * The time of day only decides the call-window and callback-time reasons, applied to the finished list.
+ * The time of day matters only through the call windows (a list is kept for inside and for outside them) and
+ * a callback's agreed time (applied to the finished list).
  */
 import type { DayQueue, QueueRow } from '../../contract';
 import {
   callbackNotYetReason,
-  contactLimitReasons,
+  callStartProblems,
+  collectionPauseOf,
   noticesInSpell,
   outsideWindowReason,
   queueEntries,
   settlePromises,
+  type CallPurpose,
+  type CallStartFacts,
   type HouseholdFacts,
   type PromiseState,
   type QueueEntry,
@@ -37,6 +41,36 @@ export function promiseStates(payments: readonly Payment[], recorded: HouseholdC
     date,
     graceDays,
   );
+}
+
+/** What the call rules judge about a household, from its records and its promises' states on the day. */
+export function callFactsOf(recorded: HouseholdContacts, states: ReadonlyMap<string, PromiseState>): Pick<CallStartFacts, 'contactDays' | 'collectionPause' | 'openDispute' | 'pendingPromiseUntil'> {
+  return {
+    contactDays: recorded.contactDays,
+    collectionPause: collectionPauseOf(recorded.grievances),
+    // An open repair is the collection pause; an open complaint is the dispute.
+    openDispute: recorded.grievances.some((grievance) => grievance.status === 'open' && grievance.kind === 'complaint'),
+    pendingPromiseUntil:
+      recorded.promises
+        .filter((promise) => (states.get(promise.id) ?? 'pending') === 'pending')
+        .map((promise) => promise.date)
+        .sort()[0] ?? null,
+  };
+}
+
+/**
+ * Why a call to one household should not start now: the rules 今日跟进 applies to its rows (callStartProblems on
+ * the same facts), for calls.start and calls.check.
+ */
+export function callProblemsOf(
+  ledger: LedgerStore,
+  contacts: ContactStore,
+  householdId: string,
+  when: { purpose: CallPurpose; today: IsoDate; time: string; settings: TeamSettings },
+): string[] {
+  const recorded = contacts.of(householdId);
+  const states = promiseStates(ledger.paymentsOf(householdId), recorded, when.today, when.settings.graceDays);
+  return callStartProblems({ purpose: when.purpose, today: when.today, time: when.time, settings: when.settings, ...callFactsOf(recorded, states) });
 }
 
 /** A household's facts that do not depend on the day, and the objects they were derived from. */
@@ -96,16 +130,18 @@ export class TodayQueueBuilder {
     if (this.ledger.error) throw this.ledger.error;
     // Without the whole contact log the caps, pauses and promises would be silently wrong: say what is broken.
     if (this.contacts.error) throw this.contacts.error;
-    const key = `${date}|${JSON.stringify(settings)}`;
+    // Rows depend on the time of day only through the call windows (callStartProblems): one list inside them, one
+    // outside, so the minutes going by do not rebuild it.
+    const key = `${date}|${outsideWindowReason(time, settings) ?? ''}|${JSON.stringify(settings)}`;
     const view = this.views.get(key);
     const ledgerChanged = view && this.ledger.changes.since(view.ledgerRevision);
     const contactsChanged = view && this.contacts.changes.since(view.contactsRevision);
     let current: DayView;
     if (view && ledgerChanged && contactsChanged && ledgerChanged.size + contactsChanged.size <= PATCH_LIMIT) {
-      for (const id of new Set([...ledgerChanged, ...contactsChanged])) this.patch(view, id, date, settings);
+      for (const id of new Set([...ledgerChanged, ...contactsChanged])) this.patch(view, id, date, time, settings);
       current = view;
     } else {
-      current = this.fullPass(view, date, settings);
+      current = this.fullPass(view, date, time, settings);
     }
     // Most recently used last; the oldest of more than three goes.
     this.views.delete(key);
@@ -113,25 +149,22 @@ export class TodayQueueBuilder {
     if (this.views.size > 3) this.views.delete(this.views.keys().next().value!);
     current.ledgerRevision = this.ledger.changes.revision;
     current.contactsRevision = this.contacts.changes.revision;
-    // Rows are stored whatever the hour; now, outside a call window nobody may be called, and a callback agreed
-    // for later today waits for its time.
-    const outside = outsideWindowReason(time, settings);
+    // A callback agreed for later today waits for its time.
     const rows = current.sorted.map((row) => {
       const notYet = callbackNotYetReason(row.dueTime, time);
-      if (!outside && !notYet) return row;
-      return { ...row, callable: false, notCallableBecause: [...(outside ? [outside] : []), ...(notYet ? [notYet] : []), ...row.notCallableBecause] };
+      return notYet ? { ...row, callable: false, notCallableBecause: [notYet, ...row.notCallableBecause] } : row;
     });
     return { date, rows };
   }
 
   /** Every household: rows whose facts did not change are kept from `previous`. */
-  private fullPass(previous: DayView | undefined, date: IsoDate, settings: TeamSettings): DayView {
+  private fullPass(previous: DayView | undefined, date: IsoDate, time: string, settings: TeamSettings): DayView {
     const grouped = this.contacts.byHousehold();
     const rows: DayView['rows'] = new Map();
     for (const household of this.ledger.allHouseholds()) {
       const sources = this.sourcesOf(household, grouped.get(household.id));
       const cached = previous?.rows.get(household.id);
-      rows.set(household.id, cached?.sources === sources ? cached : { sources, row: sources.idle ? null : rowOf(sources, date, settings) });
+      rows.set(household.id, cached?.sources === sources ? cached : { sources, row: sources.idle ? null : rowOf(sources, date, time, settings) });
     }
     for (const id of this.sources.keys()) if (!rows.has(id)) this.sources.delete(id);
     const sorted: QueueRow[] = [];
@@ -140,7 +173,7 @@ export class TodayQueueBuilder {
   }
 
   /** One household changed: replace its row in place. */
-  private patch(view: DayView, id: string, date: IsoDate, settings: TeamSettings): void {
+  private patch(view: DayView, id: string, date: IsoDate, time: string, settings: TeamSettings): void {
     const household = this.ledger.household(id);
     const old = view.rows.get(id);
     const sources = household ? this.sourcesOf(household, this.contacts.byHousehold().get(id)) : null;
@@ -154,7 +187,7 @@ export class TodayQueueBuilder {
       this.sources.delete(id);
       return;
     }
-    const row = sources.idle ? null : rowOf(sources, date, settings);
+    const row = sources.idle ? null : rowOf(sources, date, time, settings);
     view.rows.set(id, { sources, row });
     if (row) view.sorted.splice(lowerBound(view.sorted, row), 0, row);
   }
@@ -188,9 +221,8 @@ export class TodayQueueBuilder {
 }
 
 /** The rules' view of a household on a day. */
-function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings): HouseholdFacts {
+function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings, states = promiseStates(sources.payments, sources.recorded, date, settings.graceDays)): HouseholdFacts {
   const { household, summary, recorded } = sources;
-  const states = promiseStates(sources.payments, recorded, date, settings.graceDays);
   return {
     householdId: household.id,
     kind: household.kind,
@@ -208,15 +240,19 @@ function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings): House
   };
 }
 
-/** The household's row for a day, or null when nothing is due. */
-function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRow | null {
+/** Rows of these kinds name their follow-up (a revisit call is for one). */
+const followUpRowKinds: ReadonlySet<string> = new Set(['repair-revisit', 'complaint-reply', 'callback']);
+
+/** The household's row for a day (at a time of day: see build), or null when nothing is due. */
+function rowOf(sources: Sources, date: IsoDate, time: string, settings: TeamSettings): QueueRow | null {
   const { household, summary, recorded } = sources;
-  const facts = factsOf(sources, date, settings);
+  const states = promiseStates(sources.payments, recorded, date, settings.graceDays);
+  const facts = factsOf(sources, date, settings, states);
   const entries = queueEntries(facts, date, settings);
   if (entries.length === 0) return null;
-  const pending = facts.promises.filter((promise) => promise.state === 'pending').map((promise) => promise.date).sort()[0] ?? null;
   const [first, ...rest] = entries;
-  const limits = contactLimitReasons({ today: date, contactDays: recorded.contactDays, openDispute: facts.openDispute, pendingPromiseUntil: pending, settings });
+  // The one definition calls.start applies: a row is callable exactly when a collection call may start.
+  const problems = callStartProblems({ purpose: 'collection', today: date, time, settings, ...callFactsOf(recorded, states) });
   return {
     householdId: household.id,
     community: household.community,
@@ -231,7 +267,8 @@ function rowOf(sources: Sources, date: IsoDate, settings: TeamSettings): QueueRo
     entryKey: first!.key,
     owner: first!.owner ?? null,
     dueTime: first!.dueTime,
-    callable: limits.length === 0,
-    notCallableBecause: limits,
+    followUpId: followUpRowKinds.has(first!.kind) ? first!.followUpId : null,
+    callable: problems.length === 0,
+    notCallableBecause: problems,
   };
 }

@@ -1,15 +1,19 @@
-import { ApiError, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
+import { ApiError, type CallStart, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
 import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
-import { plausibleClaim, shanghaiTimestamp } from '../../../domain/clock';
+import { shanghaiTimestamp } from '../../../domain/clock';
 import { complaintReplyDate, objectionTypes, repairRevisitDate } from '../../../domain/grievance';
 import { addDays, type IsoDate } from '../../../domain/dates';
 import { formatYuan } from '../../../domain/money';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { callPromiseProblems } from '../../../domain/promise';
 import { callOutcomes } from '../../../state-machines/call-outcomes';
+import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
-import type { Handler } from './types';
+import { nowOf, signedSteward } from './desk';
+import type { BackendContext, Handler } from './types';
 
+/** A revisit that found the problem unsolved comes back this many days later (the repair SLA's usual 2 days). */
+const NEXT_REVISIT_DAYS = 2;
 
 function refuseCallback(message: string, path: string): never {
   throw new ApiError({ code: 'VALIDATION', message: `回电安排有误：${message}。`, issues: [{ path, message }] });
@@ -17,7 +21,7 @@ function refuseCallback(message: string, path: string): never {
 
 /**
  * The callback a 约好回电 call leaves: the one agreed on the phone, checked against today and the team's horizon,
- * or by default tomorrow at any time, owned by this desk's steward (the team pool when no name is set).
+ * or by default tomorrow at any time, owned by this desk's steward.
  */
 function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDate; horizonDays: number; stewardName: string }): Callback | null {
   if (call.outcome !== 'callback') {
@@ -41,10 +45,91 @@ function masker() {
   return { mask, masked: () => masked };
 }
 
-export const callsSave: Handler<'calls.save'> = async (call, { contacts, ledger, queries, store, today }) => {
+const householdLabel = ({ ledger }: BackendContext, householdId: string): string => {
+  const household = ledger.household(householdId);
+  return household ? `${household.community} ${household.roomLabel}` : householdId.replace('|', ' ');
+};
+
+/** Whether a started call was saved already (its contact id is its call id): a crash may have come in between. */
+const savedAlready = ({ contacts }: BackendContext, started: Pick<CallStart, 'householdId' | 'callId'>): boolean =>
+  contacts.of(started.householdId).contacts.some((contact) => contact.id === started.callId);
+
+/** A revisit is for one open 维修回访 or 投诉答复 of the household. */
+function checkRevisit(ctx: BackendContext, householdId: string, followUpId: string): void {
+  const followUp = ctx.contacts.of(householdId).followUps.find((entry) => entry.id === followUpId);
+  if (!followUp) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条回访跟进，可能已被撤销。' });
+  if (followUp.kind !== 'repair-revisit' && followUp.kind !== 'complaint-reply') {
+    const message = '回访通话只能为维修回访或投诉答复而打';
+    throw new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path: 'followUpId', message }] });
+  }
+  if (followUp.status !== 'open') throw new ApiError({ code: 'CONFLICT', message: '这条回访已经完成了。' });
+}
+
+/**
+ * 开始通话: judged by the backend's clock and records (callStartProblems, as 今日跟进 judges its rows). Refused with
+ * the reasons unless the steward gives one to call anyway, which is kept with the problems it overrode. The
+ * started call is kept in call-draft.json, one at a time: the check that no other is running, the rules and the
+ * start itself happen inside that one write, so two tabs cannot both start.
+ */
+export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
+  ctx.queries.record(input.householdId); // 404 for an unknown household
+  signedSteward(ctx);
+  const followUpId = input.followUpId ?? null;
+  if (input.purpose === 'revisit') checkRevisit(ctx, input.householdId, followUpId!);
+  const settings = ctx.store.file('teamSettings').read();
+  const ownerType = ctx.queries.ownerType(input.householdId);
+  let answer: CallStart | undefined;
+  await ctx.store.file('callDraft').update((data) => {
+    if (data.started && savedAlready(ctx, data.started)) data.started = null;
+    if (data.started) {
+      // The same household again (a second press, a reload, a restart): the call already started.
+      if (data.started.householdId === input.householdId) {
+        answer = data.started;
+        return;
+      }
+      throw new ApiError({ code: 'CONFLICT', message: `有一通未结束的通话（${householdLabel(ctx, data.started.householdId)}）：请先结束或放弃` });
+    }
+    const problems = callProblemsOf(ctx.ledger, ctx.contacts, input.householdId, { purpose: input.purpose, today: ctx.today(), time: ctx.time(), settings });
+    if (problems.length > 0 && !input.override) {
+      throw new ApiError({
+        code: 'CONFLICT',
+        message: `现在不宜拨打这一户：${problems.join('；')}。确需拨打请说明原因。`,
+        issues: problems.map((message) => ({ path: 'problems', message })),
+      });
+    }
+    answer = data.started = {
+      callId: recordId('call'),
+      householdId: input.householdId,
+      startedAt: nowOf(ctx),
+      purpose: input.purpose,
+      followUpId,
+      // The reason goes into the contact log: full phone or ID numbers in it are masked.
+      overridden: problems.length > 0 && input.override ? { reason: maskPersonalNumbers(input.override.reason).text, problems } : null,
+      ownerType,
+    };
+  });
+  return answer!;
+};
+
+export const callsCheck: Handler<'calls.check'> = async ({ householdId, purpose }, ctx) => {
+  ctx.queries.record(householdId); // 404 for an unknown household
+  return { problems: callProblemsOf(ctx.ledger, ctx.contacts, householdId, { purpose, today: ctx.today(), time: ctx.time(), settings: ctx.store.file('teamSettings').read() }) };
+};
+
+/** The started call a save is for: this household's, not saved yet. */
+function startedFor(ctx: BackendContext, call: ParsedInputOf<'calls.save'>): CallStart {
+  if (savedAlready(ctx, { householdId: call.householdId, callId: call.callId })) throw new ApiError({ code: 'CONFLICT', message: '这通电话已经保存过了，不会重复记录。' });
+  const started = ctx.store.file('callDraft').read().started;
+  if (!started || started.callId !== call.callId || started.householdId !== call.householdId) throw new ApiError({ code: 'CONFLICT', message: '这通电话没有开始记录，请重新开始通话' });
+  return started;
+}
+
+export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
+  const { contacts, ledger, queries, store, today } = ctx;
   queries.record(call.householdId); // 404 for an unknown household
+  const stewardName = signedSteward(ctx);
+  const started = startedFor(ctx, call);
   const day = today();
-  const { stewardName } = store.file('settings').read();
   const { horizonDays } = store.file('teamSettings').read();
   const callback = agreedCallback(call, { today: day, horizonDays, stewardName });
   // The rules the promise form and the call flow apply, again here: a script or a second tab cannot skip them.
@@ -52,12 +137,18 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, ledger,
   if (problems.length > 0) {
     throw new ApiError({ code: 'VALIDATION', message: `约定的缴费有误：${problems.join('；')}。`, issues: problems.map((message) => ({ path: 'promises', message })) });
   }
-  // Stamped by the backend's clock, on the backend's day (fixed in test mode); the client's start time is a claim.
-  const now = `${day}${shanghaiTimestamp().slice(10)}`;
-  const startedAt = plausibleClaim(call.startedAt, now);
+  // A revisit's answer belongs to a call started as that revisit.
+  const revisitResult = call.revisitResult ?? null;
+  if (revisitResult && (started.purpose !== 'revisit' || !started.followUpId)) {
+    const message = '只有回访通话才能记录回访结果';
+    throw new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path: 'revisitResult', message }] });
+  }
+  // Stamped by the backend's clock, on the backend's day (fixed in test mode): from calls.start to now.
+  const now = nowOf(ctx);
   const text = masker();
-  const contactId = recordId('call');
-  const steward = stewardName || '未署名';
+  // The contact's id is the call's: saved once (checked again inside the write, against racing saves).
+  const contactId = call.callId;
+  const steward = stewardName;
   const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: recordId('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
   const grievances: GrievanceRecord[] = call.grievances.map((grievance) => {
     const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
@@ -90,18 +181,30 @@ export const callsSave: Handler<'calls.save'> = async (call, { contacts, ledger,
     contact: {
       id: contactId,
       householdId: call.householdId,
-      at: now,
+      at: started.startedAt,
       endedAt: now,
-      ...(startedAt ? { startedAt } : {}),
       channel: '电话',
       steward,
       outcome: callOutcomes.find((outcome) => outcome.id === call.outcome)!.label,
       notes: text.mask(call.notes),
       refusalReason: call.refusalReason === null ? null : text.mask(call.refusalReason),
+      purpose: started.purpose,
+      followUpId: started.followUpId,
+      override: started.overridden,
+      ownerType: call.ownerType ?? null,
+      objection: call.objection,
     },
     promises,
     grievances,
     followUps,
+    ...(revisitResult && started.followUpId
+      ? { revisit: { followUpId: started.followUpId, fixed: revisitResult === 'fixed', at: now, nextDue: addDays(day, NEXT_REVISIT_DAYS) } }
+      : {}),
+  });
+  // The call is over: its start and its draft go (a crash before this is harmless: a saved call counts as ended).
+  await store.file('callDraft').update((data) => {
+    if (data.started?.callId === call.callId) data.started = null;
+    if (data.draft?.householdId === call.householdId) data.draft = null;
   });
   return { contactId, promises, grievances, followUps, maskedNumbers: text.masked() };
 };
@@ -113,11 +216,16 @@ export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { store 
   return { saved: true };
 };
 
-export const callsDraft: Handler<'calls.draft'> = async (_input, { store }) => ({ draft: store.file('callDraft').read().draft });
+export const callsDraft: Handler<'calls.draft'> = async (_input, ctx) => {
+  const { draft, started } = ctx.store.file('callDraft').read();
+  return { draft, started: started && !savedAlready(ctx, started) ? started : null };
+};
 
+/** 放弃: the call in progress is given up, its draft and its start. */
 export const callsClearDraft: Handler<'calls.clearDraft'> = async (_input, { store }) => {
   await store.file('callDraft').update((data) => {
     data.draft = null;
+    data.started = null;
   });
   return { cleared: true };
 };

@@ -1,11 +1,11 @@
 import { ApiError, type QueueAction } from '../../contract';
 import { parseEntryKey } from '../../../domain/follow-up-rules';
 import { addDays } from '../../../domain/dates';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
+import { nowOf, signedSteward } from './desk';
 import type { BackendContext, Handler } from './types';
 
 /** Snoozing further than this is not a snooze: reassign or complete instead. */
@@ -19,9 +19,6 @@ export const followupsToday: Handler<'followups.today'> = async ({ date, ...filt
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });
 
-/** Now, on the backend's day (fixed in test mode). */
-const nowOf = ({ today }: BackendContext) => `${today()}${shanghaiTimestamp().slice(10)}`;
-const stewardOf = ({ store }: BackendContext) => store.file('settings').read().stewardName || '未署名';
 
 /**
  * What completing an entry closes: its follow-up, and for a revisit or reply the grievance behind it. (That it
@@ -46,7 +43,7 @@ function closes(ctx: BackendContext, householdId: string, entryKey: string): Pic
 export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
   // The reason goes into the contact log: full phone or ID numbers in it are masked.
-  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), steward: stewardOf(ctx) };
+  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), steward: signedSteward(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
     action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey) };
@@ -74,12 +71,12 @@ const messageKinds = new Set(['promise-message', 'broken-promise', 'monthly-roun
 
 export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, ctx) => {
   ctx.queries.record(input.householdId);
+  const steward = signedSteward(ctx);
   if (input.entryKey && !messageKinds.has(parseEntryKey(input.entryKey)?.kind ?? '')) throw invalid('entryKey', '短信或微信只能了结到期前提醒、失约提醒和月度提醒');
   // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
   const errors = lintScript(input.text).filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });
   const at = nowOf(ctx);
-  const steward = stewardOf(ctx);
   const contactId = recordId('message');
   const completes: QueueAction | undefined = input.entryKey
     ? { id: recordId('queue'), householdId: input.householdId, action: 'complete', entryKey: input.entryKey, reason: `已发${input.channel}提醒`, until: null, assignee: null, at, steward, ...closes(ctx, input.householdId, input.entryKey) }

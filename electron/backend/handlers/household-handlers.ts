@@ -3,6 +3,7 @@ import { ApiError } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { maskPhone } from '../../../domain/phone';
 import { manualPayment } from '../../../domain/payments';
+import { signedSteward } from './desk';
 import type { Handler } from './types';
 
 export const householdsFacets: Handler<'households.facets'> = async (_input, { queries }) => queries.facets();
@@ -13,15 +14,17 @@ export const householdsSearch: Handler<'households.search'> = async ({ query, li
 
 export const householdsGet: Handler<'households.get'> = async ({ id }, { queries }) => queries.record(id);
 
-export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({ id, phoneIndex, purpose }, { queries, contacts, store }) => {
+export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({ id, phoneIndex, purpose }, ctx) => {
+  const { queries, contacts } = ctx;
   const phone = queries.phone(id, phoneIndex);
+  const steward = signedSteward(ctx);
   await contacts.addPhoneAccess({
     id: randomBytes(6).toString('hex'),
     householdId: id,
     at: shanghaiTimestamp(),
     action: purpose,
     phoneMasked: maskPhone(phone),
-    steward: store.file('settings').read().stewardName || '未署名',
+    steward,
   });
   return { phone };
 };

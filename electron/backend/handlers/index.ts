@@ -1,6 +1,6 @@
 import { appStatus } from './app-handlers';
 import { contactsLogMessage, followupsAct, followupsToday, followupsUndo, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
-import { callsClearDraft, callsDraft, callsSave, callsSaveDraft } from './call-handlers';
+import { callsCheck, callsClearDraft, callsDraft, callsSave, callsSaveDraft, callsStart } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
   ledgerCancelImport,
@@ -51,6 +51,8 @@ export const handlers: Handlers = {
   'scripts.restore': scriptsRestore,
   'scripts.export': scriptsExport,
   'scripts.import': scriptsImport,
+  'calls.start': callsStart,
+  'calls.check': callsCheck,
   'calls.save': callsSave,
   'calls.saveDraft': callsSaveDraft,
   'calls.draft': callsDraft,

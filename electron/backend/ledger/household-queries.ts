@@ -10,11 +10,12 @@ import type {
   HouseholdList,
   HouseholdRecord,
   HouseholdRow,
-  GrievanceRecord,
   householdListInput,
 } from '../../contract';
 import { ApiError } from '../../contract';
+import { collectionPauseOf } from '../../../domain/follow-up-rules';
 import { ageingBucketOf, type Household } from '../../../domain/ledger';
+import { ownerTypeFor, type OwnerTypeGuess } from '../../../domain/owner-type';
 import { maskPhone } from '../../../domain/phone';
 import { QuickFindIndex } from '../../../domain/search/quick-find';
 import type { ContactStore } from '../contacts/contact-store';
@@ -23,13 +24,8 @@ import { promiseStates } from '../follow-ups/today-queue';
 
 type ListInput = z.output<typeof householdListInput>;
 
-/** Collection calls pause while a repair revisit is open (the owner should see the fix first). */
-export function collectionPauseOf(grievances: readonly GrievanceRecord[]): HouseholdRecord['collectionPause'] {
-  const open = grievances.filter((grievance) => grievance.kind === 'repair' && grievance.status === 'open');
-  if (open.length === 0) return null;
-  const until = open.map((grievance) => grievance.dueDate).filter((date): date is string => !!date).sort().pop() ?? null;
-  return { until, reason: `维修回访未完成（${open.map((grievance) => grievance.title).join('、')}）` };
-}
+/** Collection calls pause while a repair revisit is open: the rule is domain's, shared with the call rules. */
+export { collectionPauseOf };
 
 const compareRooms = (a: string, b: string): number => a.localeCompare(b, 'zh-CN', { numeric: true });
 
@@ -56,7 +52,7 @@ export class HouseholdQueries {
           else byPhone.set(phone, [household.id]);
         }
       }
-      this.cache = { revision: this.ledger.changes.revision, index: new QuickFindIndex(this.ledger.allHouseholds()), byPhone };
+      this.cache = { revision: this.ledger.changes.revision, index: new QuickFindIndex(this.ledger.allHouseholds(), { owedFenOf: (id) => this.ledger.summaryOf(id)?.owedFen ?? 0 }), byPhone };
     }
     return this.cache;
   }
@@ -190,11 +186,18 @@ export class HouseholdQueries {
       followUps: [...recorded.followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
       queueActions: [...recorded.queueActions].sort((a, b) => b.at.localeCompare(a.at)),
       collectionPause: collectionPauseOf(recorded.grievances),
+      ownerType: this.ownerType(id),
       otherUnits: [...others]
         .map((otherId) => this.ledger.household(otherId)!)
         .filter((other) => other.ownerName === household.ownerName)
         .map((other) => ({ id: other.id, community: other.community, roomLabel: other.roomLabel, owedFen: this.ledger.summaryOf(other.id)!.owedFen })),
     };
+  }
+
+  /** The owner type a call to this household starts with (the last call's, or what the history says). */
+  ownerType(id: string): OwnerTypeGuess {
+    const recorded = this.contacts.of(id);
+    return ownerTypeFor({ monthsOverdue: this.ledger.summaryOf(id)?.monthsOverdue ?? 0, contacts: recorded.contacts, grievances: recorded.grievances, promises: recorded.promises });
   }
 
   /** The whole number, for the dial action or a deliberate reveal. */

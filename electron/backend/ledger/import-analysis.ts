@@ -9,6 +9,7 @@ import { missingRequired, normalizeHeader, type ColumnMapping, type ImportFieldI
 import { findHeader, rowNumberAt, type HeaderInfo } from '../../../domain/import/header-row';
 import { mergeBatch, type LedgerView, type MergeScope } from '../../../domain/import/merge';
 import { mapRows, type ImportRecord, type RowError } from '../../../domain/import/rows';
+import { communityFromTitleRows } from '../../../domain/import/title';
 import type { IsoDate } from '../../../domain/dates';
 import { owedOf } from '../../../domain/ledger';
 import { readTable, type SheetRows } from './read-table';
@@ -47,6 +48,9 @@ export function columnsFor(headers: readonly string[], mapping: HeaderMapping): 
 export function headerMappingOf(headers: readonly string[], columns: ColumnMapping): HeaderMapping {
   return Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, headers[column as number] ?? ''])) as HeaderMapping;
 }
+
+/** The rows above the header: titles, dates, blank lines. */
+const titleRowsOf = (sheet: SheetRows, header: HeaderInfo) => sheet.rows.slice(0, header.lastHeaderRow - header.headerRows + 1);
 
 const sameHeaders = (a: readonly string[], b: readonly string[]) => a.map(normalizeHeader).join('|') === b.map(normalizeHeader).join('|');
 
@@ -122,6 +126,7 @@ export async function analyseImport(
     mapping: headerMappingOf(main.header.headers, mainColumns),
     missing,
     notes,
+    suggestedCommunity: mainColumns.community === undefined ? communityFromTitleRows(titleRowsOf(main.sheet, main.header)) : null,
     rows: records.length,
     skipped,
     errorCount: errors.length,

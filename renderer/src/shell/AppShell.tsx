@@ -6,6 +6,7 @@ import { useApi } from '../api/api-context';
 import { QuickFind, useQuickFindShortcut } from '../quick-find/QuickFind';
 import { useStatusStore } from '../stores/status-store';
 import { useUiStore } from '../stores/ui-store';
+import { IdentityDialog } from './IdentityDialog';
 import { DEFAULT_PATH, navItems } from './nav';
 import { useNavShortcuts } from './use-nav-shortcuts';
 
@@ -94,6 +95,7 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       {finding && <QuickFind onClose={() => setFinding(false)} />}
+      <IdentityDialog />
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ApiError, type Api, type AppStatus, type HouseholdHit, type HouseholdRecord, type Settings } from '../../../electron/contract';
+import { ApiError, type Api, type AppStatus, type CallDraft, type CallStart, type HouseholdHit, type HouseholdRecord, type Settings } from '../../../electron/contract';
 import { defaultTeamSettings } from '../../../domain/follow-up-rules';
 
 export const hitFixture = (overrides: Partial<HouseholdHit> = {}): HouseholdHit => ({
@@ -44,7 +44,20 @@ export const recordFixture = (): HouseholdRecord => ({
   followUps: [],
   queueActions: [],
   collectionPause: null,
+  ownerType: { type: 'A', because: '欠费 2 个月，没有拒缴、异议或困难的记录' },
   otherUnits: [],
+});
+
+/** What calls.start answers for the fixture household. */
+export const callStartFixture = (overrides: Partial<CallStart> = {}): CallStart => ({
+  callId: 'call-1',
+  householdId: '观山水|8-2-1203',
+  startedAt: '2026-11-26T10:00:00+08:00',
+  purpose: 'collection',
+  followUpId: null,
+  overridden: null,
+  ownerType: { type: 'A', because: '欠费 2 个月，没有拒缴、异议或困难的记录' },
+  ...overrides,
 });
 
 /** The ledger side: one household, searchable; anything else is empty. */
@@ -80,9 +93,13 @@ function ledgerMethods() {
     'scripts.restore': vi.fn(notHere),
     'scripts.export': vi.fn(async () => ({ fileName: '话术库.json', content: '{}' })),
     'scripts.import': vi.fn(notHere),
+    'calls.start': vi.fn(async ({ householdId, purpose, followUpId }: { householdId: string; purpose: 'collection' | 'revisit'; followUpId?: string }) =>
+      callStartFixture({ householdId, purpose, followUpId: followUpId ?? null }),
+    ),
+    'calls.check': vi.fn(async () => ({ problems: [] as string[] })),
     'calls.save': vi.fn(notHere),
     'calls.saveDraft': vi.fn(async () => ({ saved: true as const })),
-    'calls.draft': vi.fn(async () => ({ draft: null })),
+    'calls.draft': vi.fn(async (): Promise<{ draft: CallDraft | null; started: CallStart | null }> => ({ draft: null, started: null })),
     'calls.clearDraft': vi.fn(async () => ({ cleared: true as const })),
     'followups.today': vi.fn(async ({ date }: { date?: string }) => ({
       date: date ?? '2026-11-26',
@@ -120,8 +137,11 @@ export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
 }
 
 /** An in-memory Api: settings round-trip, with the same length rule as the backend. */
-export function fakeApi(status: AppStatus = statusFixture()) {
-  let settings: Settings = { stewardName: '', companyName: '' };
+/** A desk that has been set up (the first-run dialog asks only when the steward's name is empty). */
+export const signedSettings: Settings = { stewardName: '王敏', companyName: '晨光物业' };
+
+export function fakeApi(status: AppStatus = statusFixture(), initialSettings: Settings = signedSettings) {
+  let settings: Settings = { ...initialSettings };
   const api = {
     'app.status': vi.fn(async () => status),
     'settings.get': vi.fn(async () => settings),

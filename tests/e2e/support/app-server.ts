@@ -27,7 +27,28 @@ export function makeDataDir(prefix = 'call-coach-e2e-'): string {
  * `via: 'npm-start'` runs tools/start.mjs exactly as `npm start` does, with Electron's binary pointed at an
  * empty folder so that it takes the browser-mode route on any machine; 'server' runs the built server.
  */
-export function startApp(options: { dataDir?: string; via?: 'npm-start' | 'server'; args?: string[] } = {}): Promise<RunningApp> {
+/** The steward a desk is set up for in the tests (the first-run dialog asks only when no name is set). */
+export const TEST_STEWARD = { stewardName: '王敏', companyName: '晨光物业' };
+
+/**
+ * Starts the app; unless `steward: null`, the desk is set up for TEST_STEWARD as a steward does on first start.
+ */
+export async function startApp(options: { dataDir?: string; via?: 'npm-start' | 'server'; args?: string[]; steward?: typeof TEST_STEWARD | null } = {}): Promise<RunningApp> {
+  const app = await launch(options);
+  const steward = options.steward === undefined ? TEST_STEWARD : options.steward;
+  if (steward) {
+    const response = await fetch(`${app.origin}/api/settings.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-call-coach-token': app.token },
+      body: JSON.stringify(steward),
+    });
+    // A desk whose settings file is broken on purpose (corrupt-data test) refuses: that is the test's business.
+    await response.arrayBuffer();
+  }
+  return app;
+}
+
+function launch(options: { dataDir?: string; via?: 'npm-start' | 'server'; args?: string[] }): Promise<RunningApp> {
   const dataDir = options.dataDir ?? makeDataDir();
   const appArgs = ['--data-dir', dataDir, '--port', '0', ...(options.args ?? [])];
   const child: ChildProcess =

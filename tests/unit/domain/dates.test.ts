@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoTimestamp, isRealIsoDate, monthsOf, parseDate, parsePeriod } from '../../../domain/dates';
-import { plausibleClaim } from '../../../domain/clock';
+import { isIsoTimestamp, isRealIsoDate, monthsOf, parseDate, parseDayShorthand, parsePeriod } from '../../../domain/dates';
 
 describe('parsePeriod', () => {
   it.each([
@@ -58,17 +57,27 @@ describe('isRealIsoDate and isIsoTimestamp', () => {
   );
 });
 
-describe('plausibleClaim', () => {
-  const now = '2026-11-26T15:00:00+08:00';
-  it('keeps a start time up to 12 hours before now, and a few minutes after (clock skew)', () => {
-    expect(plausibleClaim('2026-11-26T14:55:00+08:00', now)).toBe('2026-11-26T14:55:00+08:00');
-    expect(plausibleClaim('2026-11-26T03:00:00+08:00', now)).toBe('2026-11-26T03:00:00+08:00');
-    expect(plausibleClaim('2026-11-26T15:04:00+08:00', now)).toBe('2026-11-26T15:04:00+08:00');
-  });
-  it('drops one from the future or from long ago', () => {
-    expect(plausibleClaim('2099-01-01T10:00:00+08:00', now)).toBeNull();
-    expect(plausibleClaim('2026-11-26T15:10:00+08:00', now)).toBeNull();
-    expect(plausibleClaim('2026-11-25T02:59:00+08:00', now)).toBeNull();
-    expect(plausibleClaim('garbage', now)).toBeNull();
+describe('parseDayShorthand (a day typed during a call)', () => {
+  const today = '2026-11-26';
+  it.each([
+    ['5', '2026-12-05'],
+    ['26', '2026-11-26'],
+    ['28号', '2026-11-28'],
+    ['31', '2026-12-31'],
+    ['30日', '2026-11-30'],
+    ['12-5', '2026-12-05'],
+    ['12/5', '2026-12-05'],
+    ['1.3', '2027-01-03'],
+    ['12月5', '2026-12-05'],
+    ['11-25', '2027-11-25'],
+    ['+3', '2026-11-29'],
+    ['+0', '2026-11-26'],
+    ['2026-12-05', '2026-12-05'],
+    [' 7 ', '2026-12-07'],
+  ])('%j → %s', (text, expected) => expect(parseDayShorthand(text, today)).toBe(expected));
+  it.each(['', '0', '32', '2-30', 'abc', '下周五', '2026-02-30', '+x'])('refuses %j', (text) => expect(parseDayShorthand(text, today)).toBeNull());
+  it('skips a month without the day: on 1/31, 31 is 1/31; on 2/1 it is 3/31', () => {
+    expect(parseDayShorthand('31', '2026-01-31')).toBe('2026-01-31');
+    expect(parseDayShorthand('31', '2026-02-01')).toBe('2026-03-31');
   });
 });

@@ -117,6 +117,30 @@ describe('mapRows', () => {
     expect(result.records[0]!.room.key).toBe('8-2-1203');
   });
 
+  it('reads building and unit cells written with their words as the one-column forms', () => {
+    const result = map(
+      [
+        ['7栋', '3单元', '1504', '100', '2025-01'],
+        ['7幢', '03', '1504室', '100', '2025-02'],
+        ['7号楼', '3', '1504', '100', '2025-03'],
+        ['07', '3单元', '1504', '100', '2025-04'],
+        ['A座', '', '1203', '100', '2025-01'],
+        ['', '', '商铺C-21', '100', '2025-01'],
+      ],
+      ['楼栋', '单元', '房号', '欠费', '所属期间'],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.records.map((r) => [r.room.key, r.room.label, r.room.building, r.room.unit])).toEqual([
+      ['7-3-1504', '7栋3单元1504', '7', '3'],
+      ['7-3-1504', '7栋3单元1504', '7', '3'],
+      ['7-3-1504', '7栋3单元1504', '7', '3'],
+      ['7-3-1504', '7栋3单元1504', '7', '3'],
+      ['A-1203', 'A栋1203', 'A', ''],
+      ['商铺C-21', '商铺C-21', '', ''],
+    ]);
+    expect(result.records.map((r) => r.kind)).toEqual([null, null, null, null, null, '商铺']);
+  });
+
   it('marks shops and custody', () => {
     const result = map(
       [

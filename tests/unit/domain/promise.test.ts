@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import { complaintReplyDate, repairRevisitDate } from '../../../domain/grievance';
-import { callPromiseProblems, planInstalments, recapSentence, validatePlan, validatePromise } from '../../../domain/promise';
+import { callPromiseProblems, validatePlan, validatePromise } from '../../../domain/promise';
 
 const rules = { today: '2026-11-26', horizonDays: 30, owedFen: 261_900 };
 
@@ -30,26 +30,14 @@ describe('validatePromise (断其后路)', () => {
   });
 });
 
-describe('instalments', () => {
-  it('split a total exactly, the remainder on the first payment, across month ends', () => {
-    const plan = planInstalments(100_001, 3, '2026-11-30', 30, '转账');
-    expect(plan.map((p) => [p.date, p.amountFen])).toEqual([
-      ['2026-11-30', 33_335],
-      ['2026-12-30', 33_333],
-      ['2027-01-29', 33_333],
-    ]);
-    expect(validatePlan(plan, 100_001, rules)).toEqual([]);
-  });
-
-  it('report a plan that does not add up or goes backwards', () => {
-    const plan = planInstalments(90_000, 2, '2026-11-28', 14, '微信');
+describe('validatePlan', () => {
+  it('reports a plan that does not add up or goes backwards', () => {
+    const plan = [
+      { date: '2026-11-28', amountFen: 45_000, channel: '微信' as const },
+      { date: '2026-12-12', amountFen: 45_000, channel: '微信' as const },
+    ];
     expect(validatePlan(plan, 100_000, rules)).toEqual(['各期合计 900.00 元，与约定总额 1,000.00 元不符']);
     expect(validatePlan([plan[1]!, plan[0]!], 90_000, rules)).toContain('第 2 期的日期要晚于第 1 期');
-  });
-
-  it('read back as one sentence', () => {
-    expect(recapSentence([{ date: '2026-11-28', amountFen: 50_000, channel: '微信' }])).toBe('那我们说定了：11月28日（星期六）通过微信缴 500.00 元。到那天我会跟进，谢谢您。');
-    expect(recapSentence(planInstalments(60_000, 2, '2026-11-28', 7, '转账'))).toContain('分 2 次缴，共 600.00 元');
   });
 });
 

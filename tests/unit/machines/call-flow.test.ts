@@ -5,18 +5,22 @@ import { callFlowMachine, stagesFor, type CallEvent, type CallInput, type CallRe
 import { outcomeForKey } from '../../../state-machines/call-outcomes';
 
 const INPUT: CallInput = {
+  callId: 'call-1',
   householdId: '观山水|8-2-1203',
   ownerType: 'A',
   kind: '住宅',
   owedFen: 261_900,
   monthsOverdue: 2,
-  brokenPromise: false,
+  brokenPromise: null,
+  revisit: null,
   today: '2026-11-26',
   horizonDays: 30,
   startedAt: '2026-11-26T10:00:00+08:00',
 };
 
 const PROMISE = { date: '2026-11-28', amountFen: 100_000, channel: '微信' as const };
+const BROKEN = { date: '2026-11-20', amountFen: 50_000 };
+const REVISIT = { followUpId: 'follow-1', kind: 'repair-revisit' as const, subject: '漏水渗水（主卧顶棚）' };
 const CALLBACK: Callback = { date: '2026-11-27', time: '19:30', owner: '王敏' };
 
 /** The snapshot once the save has finished, one way or the other: awaited, not timed. */
@@ -45,6 +49,13 @@ const EVENTS: CallEvent[] = [
   { type: 'CLOSE' },
   { type: 'OUTCOME', outcome: 'callback' },
   { type: 'CALLBACK_SET', callback: CALLBACK },
+  { type: 'THIRD_PARTY' },
+  { type: 'OWNER_TAKES_PHONE' },
+  { type: 'HUNG_UP' },
+  { type: 'FIXED' },
+  { type: 'NOT_FIXED' },
+  { type: 'RESUME_COLLECTION' },
+  { type: 'ACCOUNT_SENT', callback: { ...CALLBACK, date: '2026-11-26', time: '10:30' } },
   { type: 'END' },
 ];
 
@@ -73,7 +84,7 @@ describe('call flow transitions', () => {
   });
 
   it('starts in the broken-promise branch when an earlier promise broke', () => {
-    expect(run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }], { brokenPromise: true }).value).toBe('brokenPromise');
+    expect(run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }], { brokenPromise: BROKEN }).value).toBe('brokenPromise');
   });
 
   it('records a repair grievance, suggests the objection’s scripts, and can close with it', () => {
@@ -81,7 +92,7 @@ describe('call flow transitions', () => {
     expect(snapshot.value).toBe('close');
     expect(snapshot.context.grievances).toHaveLength(1);
     expect(snapshot.context.outcome).toBe('grievance');
-    expect(stagesFor('objection', { objection: 'repair' })).toEqual(['objection-repair', 'pin']);
+    expect(stagesFor('objection', { objection: 'repair', outcome: null, revisitResult: null })).toEqual(['objection-repair', 'pin']);
   });
 
   it('needs an outcome to end, and a pinned promise before the 承诺缴费 outcome', () => {
@@ -164,12 +175,15 @@ describe('约好回电 (CALLBACK_SET)', () => {
  * (the objection only changes which scripts are suggested).
  */
 const serializeState = (snapshot: SnapshotFrom<typeof callFlowMachine>) =>
-  JSON.stringify([snapshot.value, snapshot.context.outcome, snapshot.context.promises.length, snapshot.context.grievances.length > 0, snapshot.context.callback !== null]);
+  JSON.stringify([snapshot.value, snapshot.context.outcome, snapshot.context.promises.length, snapshot.context.grievances.length > 0, snapshot.context.callback !== null, snapshot.context.revisitResult]);
+
+/** A plain call, one after a broken promise, and a revisit call. */
+const variants: Partial<CallInput>[] = [{}, { brokenPromise: BROKEN }, { revisit: REVISIT }];
 
 describe('path coverage (xstate/graph)', () => {
   const reached = new Set<string>();
-  for (const brokenPromise of [false, true]) {
-    for (const path of getShortestPaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, brokenPromise }, serializeState })) reached.add(String(path.state.value));
+  for (const input of variants) {
+    for (const path of getShortestPaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, ...input }, serializeState })) reached.add(String(path.state.value));
   }
 
   it('reaches every state the steward drives', () => {
@@ -179,21 +193,22 @@ describe('path coverage (xstate/graph)', () => {
   });
 
   it('writes exactly one contact record, with an outcome, on every path to the end', { timeout: 60_000 }, async () => {
-    const paths = [false, true].flatMap((brokenPromise) =>
-      getSimplePaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, brokenPromise }, serializeState, toState: (state) => state.value === 'saving' }).map((path) => ({ path, brokenPromise })),
+    const paths = variants.flatMap((variant) =>
+      getSimplePaths(callFlowMachine, { events: EVENTS, input: { ...INPUT, ...variant }, serializeState, toState: (state) => state.value === 'saving' }).map((path) => ({ path, variant })),
     );
     expect(paths.length).toBeGreaterThan(20);
-    for (const { path, brokenPromise } of paths) {
+    for (const { path, variant } of paths) {
       const saved: CallRecord[] = [];
       const actor = createActor(callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input }) => void saved.push(input)) } }), {
-        input: { ...INPUT, brokenPromise },
+        input: { ...INPUT, ...variant },
       }).start();
       for (const step of path.steps.slice(1)) actor.send(step.event as CallEvent);
       expect((await afterSave(actor)).value).toBe('ended');
       expect(saved).toHaveLength(1);
       expect(saved[0]!.outcome).not.toBeNull();
-      // A callback is only ever saved with the 约好回电 outcome.
+      // A callback is only ever saved with the 约好回电 outcome; a revisit result only on a revisit call.
       if (saved[0]!.callback) expect(saved[0]!.outcome).toBe('callback');
+      if (saved[0]!.revisitResult) expect(variant.revisit).toBeTruthy();
     }
   });
 
@@ -215,5 +230,69 @@ describe('path coverage (xstate/graph)', () => {
     expect(actor.getSnapshot().context.saveError).toBe('磁盘已满');
     actor.send({ type: 'RETRY_SAVE' });
     expect((await afterSave(actor)).value).toBe('ended');
+  });
+});
+
+describe('the branches a real call needs', () => {
+  it('a relative or tenant answers: no arrears talk; the owner may take the phone, or a callback is arranged', () => {
+    const relative = run([{ type: 'ANSWERED' }, { type: 'THIRD_PARTY' }]);
+    expect(relative.value).toBe('thirdParty');
+    expect(relative.context.outcome).toBe('third-party');
+    expect(stagesFor('thirdParty', relative.context)).toEqual(['third-party']);
+    expect(relative.can({ type: 'END' })).toBe(true);
+    expect(relative.can({ type: 'VAGUE' })).toBe(false);
+    const handedOver = transition(callFlowMachine, relative, { type: 'OWNER_TAKES_PHONE' })[0];
+    expect(handedOver.value).toBe('opening');
+    expect(handedOver.context.outcome).toBeNull();
+    const callback = transition(callFlowMachine, relative, { type: 'CALLBACK_SET', callback: CALLBACK })[0];
+    expect(callback.context).toMatchObject({ outcome: 'callback', callback: CALLBACK });
+  });
+
+  it.each([
+    ['opening', [{ type: 'ANSWERED' }]],
+    ['reminder', [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }]],
+    ['pin', [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'VAGUE' }]],
+    ['objection', [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'OBJECTION', objection: 'service' }]],
+    ['instalment', [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'HARDSHIP' }]],
+    ['refusal', [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'REFUSES' }]],
+  ] as [string, CallEvent[]][])('the owner hangs up in %s: wrapped up as 业主中途挂断, nothing more to say', (_state, events) => {
+    const hungUp = transition(callFlowMachine, run(events), { type: 'HUNG_UP' })[0];
+    expect(hungUp.value).toBe('wrapUp');
+    expect(hungUp.context.outcome).toBe('hung-up');
+    expect(stagesFor('wrapUp', hungUp.context)).toEqual([]);
+    expect(hungUp.can({ type: 'END' })).toBe(true);
+  });
+
+  it('发了账户，半小时后再联系: one event sets the callback and closes', () => {
+    const away = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'AWAY' }]);
+    const soon = { date: '2026-11-26', time: '10:30', owner: '王敏' };
+    const closed = transition(callFlowMachine, away, { type: 'ACCOUNT_SENT', callback: soon })[0];
+    expect(closed.value).toBe('close');
+    expect(closed.context).toMatchObject({ outcome: 'callback', callback: soon });
+    expect(away.can({ type: 'ACCOUNT_SENT', callback: { ...soon, date: '2026-11-25' } })).toBe(false);
+  });
+
+  it('a revisit call asks whether it is solved first; solved may go on to the fees, unsolved closes', () => {
+    const revisit = run([{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }], { revisit: REVISIT, brokenPromise: BROKEN });
+    expect(revisit.value).toBe('revisit');
+    expect(revisit.can({ type: 'VAGUE' })).toBe(false);
+    const fixed = transition(callFlowMachine, revisit, { type: 'FIXED' })[0];
+    expect(fixed.value).toBe('revisitDone');
+    expect(fixed.context).toMatchObject({ revisitResult: 'fixed', outcome: 'revisit-fixed' });
+    expect(transition(callFlowMachine, fixed, { type: 'RESUME_COLLECTION' })[0].value).toBe('brokenPromise');
+    expect(transition(callFlowMachine, fixed, { type: 'CLOSE' })[0].value).toBe('close');
+    const notFixed = transition(callFlowMachine, revisit, { type: 'NOT_FIXED' })[0];
+    expect(notFixed.value).toBe('close');
+    expect(notFixed.context).toMatchObject({ revisitResult: 'not-fixed', outcome: 'revisit-not-fixed' });
+    expect(stagesFor('close', notFixed.context)).toEqual(['revisit']);
+    expect(notFixed.can({ type: 'RESUME_COLLECTION' })).toBe(false);
+  });
+
+  it('hands the revisit result to saveContact', async () => {
+    const saved: CallRecord[] = [];
+    const actor = createActor(callFlowMachine.provide({ actors: { saveContact: fromPromise<void, CallRecord>(async ({ input }) => void saved.push(input)) } }), { input: { ...INPUT, revisit: REVISIT } }).start();
+    for (const event of [{ type: 'ANSWERED' }, { type: 'OWNER_CONFIRMED' }, { type: 'FIXED' }, { type: 'CLOSE' }, { type: 'END' }] as CallEvent[]) actor.send(event);
+    expect((await afterSave(actor)).value).toBe('ended');
+    expect(saved).toEqual([expect.objectContaining({ callId: 'call-1', outcome: 'revisit-fixed', revisitResult: 'fixed', revisit: REVISIT })]);
   });
 });

@@ -27,7 +27,7 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
               {followUp.dueDate}
               {followUp.dueTime ? ` ${followUp.dueTime}` : ''} {followUp.title}
               {followUp.owner !== undefined && <Typography.Text type="secondary">（{followUp.owner ?? '团队池'}）</Typography.Text>}{' '}
-              <Tag color={followUp.status === 'open' ? 'orange' : 'green'}>{followUp.status === 'open' ? '待办' : '已完成'}</Tag>
+              <FollowUpState followUp={followUp} record={record} />
               {followUp.doneReason && <Typography.Text type="secondary">{followUp.doneReason}</Typography.Text>}
               {closable(followUp) && (
                 <Button
@@ -40,7 +40,8 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
                       community: household.community,
                       roomLabel: household.roomLabel,
                       kind: followUp.kind,
-                      reason: followUp.title,
+                      // The dialog names the kind itself: 维修回访：…, not 维修回访：维修回访：….
+                      reason: followUp.title.replace(/^(维修回访|投诉答复)：/, ''),
                       entryKey: followUpEntryKey(followUp.kind, followUp.id),
                       owner: followUp.owner ?? null,
                     })
@@ -83,4 +84,25 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
       )}
     </>
   );
+}
+
+/** Still to do: open, and for a promise check, its promise neither kept nor broken. */
+export function isOpenFollowUp(followUp: FollowUp, promises: HouseholdRecord['promises']): boolean {
+  if (followUp.status !== 'open') return false;
+  if (followUp.kind !== 'promise-check') return true;
+  return (promises.find((entry) => entry.id === followUp.sourceId)?.status ?? 'pending') === 'pending';
+}
+
+/**
+ * Where a follow-up stands. A promise check follows its promise: once the ledger shows the payment it is 已兑现,
+ * once the grace days pass without one 已失约 — not 待办 for ever.
+ */
+function FollowUpState({ followUp, record }: { followUp: FollowUp; record: Pick<HouseholdRecord, 'promises'> }) {
+  if (followUp.kind === 'promise-check') {
+    const promise = record.promises.find((entry) => entry.id === followUp.sourceId);
+    if (promise?.status === 'kept') return <Tag color="green">已兑现</Tag>;
+    if (promise?.status === 'broken') return <Tag color="red">已失约</Tag>;
+    if (promise?.status === 'cancelled') return <Tag>已取消</Tag>;
+  }
+  return <Tag color={followUp.status === 'open' ? 'orange' : 'green'}>{followUp.status === 'open' ? '待办' : '已完成'}</Tag>;
 }

@@ -10,7 +10,7 @@ type Stage =
   | { step: 'choose' }
   | { step: 'uploading'; percent: number }
   | { step: 'running'; jobId: string; phase: string; percent: number }
-  | { step: 'preview'; jobId: string; preview: ImportPreview }
+  | { step: 'preview'; jobId: string; preview: ImportPreview; community: string }
   | { step: 'done'; entry: ImportEntry };
 
 /** What went wrong last; an upload that failed can simply be tried again. */
@@ -32,6 +32,10 @@ function toBase64(buffer: ArrayBuffer): string {
 
 const communityFromFileName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[（(].*$/, '').slice(0, 40) || '默认小区';
 
+/** A title row names a community other than the one this preview used, and the user did not type that one. */
+const proposesOtherCommunity = (preview: ImportPreview, used: string, typed: boolean): boolean =>
+  !typed && preview.suggestedCommunity !== null && preview.suggestedCommunity !== used;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The backend refuses these too (it is the authority); saying so at once spares reading the file. */
@@ -51,6 +55,8 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   // Only the File handle: it is read a chunk at a time while uploading, and again for each re-check.
   const [file, setFile] = useState<File | null>(null);
   const [community, setCommunity] = useState('');
+  // Typed by the user (kept), or proposed by us: the file name, then the community a title row names.
+  const [communityTyped, setCommunityTyped] = useState(false);
   const [scope, setScope] = useState<'community' | 'household'>('community');
   const [mapping, setMapping] = useState<HeaderMapping | null>(null);
   const [mappingName, setMappingName] = useState<string | undefined>();
@@ -93,7 +99,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     }
   };
 
-  const start = async (override: HeaderMapping | null = mapping) => {
+  const start = async (override: HeaderMapping | null = mapping, defaultCommunity = community.trim() || (file ? communityFromFileName(file.name) : '')): Promise<void> => {
     if (!file) return;
     setFailure(null);
     // A re-check replaces the preview shown: its job (and the batch it holds) is no longer needed.
@@ -112,7 +118,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     try {
       const { jobId } = await api['ledger.previewImport']({
         uploadId,
-        defaultCommunity: community.trim() || communityFromFileName(file.name),
+        defaultCommunity,
         scope,
         ...(override ? { mapping: override } : mappingName ? { mappingName } : {}),
       });
@@ -131,9 +137,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         if (status.state === 'failed') {
           setFailure({ kind: 'analysis', message: status.message, override });
           setStage({ step: 'choose' });
+        } else if (proposesOtherCommunity(status.preview, defaultCommunity, communityTyped)) {
+          // The title names the community: check again with it, so that the import files the rooms there.
+          setCommunity(status.preview.suggestedCommunity!);
+          await start(override, status.preview.suggestedCommunity!);
         } else {
           setMapping(status.preview.mapping);
-          setStage({ step: 'preview', jobId, preview: status.preview });
+          setStage({ step: 'preview', jobId, preview: status.preview, community: defaultCommunity });
         }
         return;
       }
@@ -199,7 +209,10 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             beforeUpload={(chosen) => {
               const refused = refusedBeforeUpload(chosen);
               setFile(refused ? null : chosen);
-              if (!refused) setCommunity(communityFromFileName(chosen.name));
+              if (!refused) {
+                setCommunity(communityFromFileName(chosen.name));
+                setCommunityTyped(false);
+              }
               setFailure(refused ? { kind: 'analysis', message: refused, override: null } : null);
               return false;
             }}
@@ -212,7 +225,16 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           </Upload.Dragger>
           <Space wrap>
             <span>小区名称（文件里没有小区列时使用）</span>
-            <Input aria-label="小区名称" value={community} onChange={(event) => setCommunity(event.target.value)} style={{ width: 200 }} maxLength={40} />
+            <Input
+              aria-label="小区名称"
+              value={community}
+              onChange={(event) => {
+                setCommunity(event.target.value);
+                setCommunityTyped(true);
+              }}
+              style={{ width: 200 }}
+              maxLength={40}
+            />
             <span>列映射</span>
             <Select
               aria-label="已保存的列映射"
@@ -251,6 +273,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       {stage.step === 'preview' && (
         <ImportPreviewView
           preview={stage.preview}
+          community={stage.community}
           mapping={mapping ?? {}}
           onMappingChange={setMapping}
           onReanalyse={() => void start(mapping)}
@@ -281,8 +304,17 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   );
 }
 
+/** Where the community of rooms without one came from, when a title row names one. */
+function titleCommunityNote(preview: ImportPreview, used: string): string | null {
+  if (!preview.suggestedCommunity) return null;
+  if (preview.suggestedCommunity === used) return `小区名称按文件标题填为「${used}」。如不对，请点“上一步”修改。`;
+  return `文件标题写的小区是「${preview.suggestedCommunity}」，本次按填写的「${used}」导入。`;
+}
+
 function ImportPreviewView(props: {
   preview: ImportPreview;
+  /** The community the preview filed rooms without one under. */
+  community: string;
   mapping: HeaderMapping;
   onMappingChange(mapping: HeaderMapping): void;
   onReanalyse(): void;
@@ -298,6 +330,7 @@ function ImportPreviewView(props: {
   const { preview } = props;
   const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !props.skipErrors) || preview.items === 0;
   const headerOptions = preview.headers.filter(Boolean).map((header) => ({ value: header, label: header }));
+  const communityNote = titleCommunityNote(preview, props.community);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions
@@ -325,6 +358,7 @@ function ImportPreviewView(props: {
           },
         ]}
       />
+      {communityNote && <Alert type="info" showIcon title={communityNote} />}
       {preview.notes.map((note) => (
         <Alert key={note} type="info" showIcon title={note} />
       ))}

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { HouseholdRecord } from '../../../../electron/contract';
 import { owedOf, type ArrearsItem } from '../../../../domain/ledger';
+import { paymentGroups, type PaymentGroup } from '../../../../domain/payment-groups';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { useToday } from '../../hooks/use-today';
 import { formatYuan, periodLabel } from '../../money';
-import { FollowUpList } from './FollowUpList';
+import { FollowUpList, isOpenFollowUp } from './FollowUpList';
 import { PaymentDialog } from './PaymentDialog';
 import { PhoneActions } from './PhoneActions';
 
@@ -40,14 +41,18 @@ const promiseStatus = { pending: '待兑现', kept: '已兑现', broken: '已失
 export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onChanged(): void; inCall?: boolean }) {
   const api = useApi();
   const { data: record, error, loading, reload } = useApiData(() => api['households.get']({ id }), [api, id]);
+  // Whether a collection call may start now, by the backend's rules (the same as calls.start): asked again with the record.
+  const check = useApiData(async () => (inCall ? null : api['calls.check']({ householdId: id, purpose: 'collection' })), [api, id, inCall, record]);
   const [showPaid, setShowPaid] = useState(false);
   const [paying, setPaying] = useState(false);
   const today = useToday();
   const groups = useMemo(() => (record ? groupByPeriod(record.items, showPaid) : []), [record, showPaid]);
+  const payments = useMemo(() => (record ? paymentGroups(record.payments) : []), [record]);
 
   if (error && !record) return <Alert type="error" showIcon title="无法打开欠费档案" description={error.message} action={<Button onClick={reload}>重试</Button>} />;
   if (!record || (loading && record.household.id !== id)) return <Skeleton active paragraph={{ rows: 10 }} />;
   const { household, summary } = record;
+  const problems = check.data && !inCall ? check.data.problems : [];
 
   const refreshAll = (next?: HouseholdRecord) => {
     if (!next) reload();
@@ -70,19 +75,40 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
         }
         extra={
           <Space>
-            {!inCall && (
-              <Link to={`/call/${encodeURIComponent(household.id)}`}>
-                <Button type="primary" disabled={summary.owedFen <= 0 || !!record.collectionPause} title={record.collectionPause?.reason}>
+            {!inCall &&
+              // One press: the call page starts the call at once (and asks for a reason when the rules say not now).
+              (summary.owedFen <= 0 ? (
+                <Button type="primary" disabled>
                   开始通话
                 </Button>
-              </Link>
-            )}
+              ) : (
+                <Link to={`/call/${encodeURIComponent(household.id)}?start=1`}>
+                  <Button type={problems.length > 0 ? 'default' : 'primary'} danger={problems.length > 0}>
+                    {problems.length > 0 ? '仍要拨打…' : '开始通话'}
+                  </Button>
+                </Link>
+              ))}
             <Button disabled={summary.owedFen <= 0} onClick={() => setPaying(true)}>
               登记缴费
             </Button>
           </Space>
         }
       >
+        {problems.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="现在不宜打催缴电话"
+            description={
+              <ul className="plain-list" aria-label="不宜拨打的原因">
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Space size="large" wrap style={{ marginBottom: 12 }} className="record-figures">
           <Statistic title="欠费合计" value={formatYuan(summary.owedFen)} styles={{ content: { color: summary.owedFen > 0 ? '#cf1322' : undefined } }} />
           <Statistic title="欠费月数" value={summary.monthsOverdue} suffix="个月" />
@@ -138,10 +164,15 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
           dataSource={groups}
           locale={{ emptyText: showPaid ? '没有账单' : '没有欠费' }}
           columns={[
-            { title: '所属期间', dataIndex: 'period', width: 150, className: 'nowrap' },
+            { title: '所属期间', dataIndex: 'period', width: inCall ? 96 : 150, className: 'nowrap' },
             { title: '收费项目', className: 'nowrap', render: (_v, group) => group.items.map((item) => item.feeType).join('、') },
-            { title: '应收', align: 'right', className: 'nowrap', render: (_v, group) => formatYuan(group.items.reduce((s, i) => s + i.dueFen, 0)) },
-            { title: '实收', align: 'right', className: 'nowrap', render: (_v, group) => formatYuan(group.items.reduce((s, i) => s + i.paidFen, 0)) },
+            // During a call the column is narrow: what is owed and the late fee matter; 应收/实收 are in the expanded row.
+            ...(inCall
+              ? []
+              : [
+                  { title: '应收', align: 'right' as const, className: 'nowrap', render: (_v: unknown, group: PeriodGroup) => formatYuan(group.items.reduce((s, i) => s + i.dueFen, 0)) },
+                  { title: '实收', align: 'right' as const, className: 'nowrap', render: (_v: unknown, group: PeriodGroup) => formatYuan(group.items.reduce((s, i) => s + i.paidFen, 0)) },
+                ]),
             {
               title: '欠费',
               align: 'right',
@@ -171,20 +202,33 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
         items={[
           {
             key: 'payments',
-            label: `缴费记录（${record.payments.length}）`,
-            children: record.payments.length ? (
-              <Table
+            label: `缴费记录（${payments.length}）`,
+            children: payments.length ? (
+              <Table<PaymentGroup>
                 size="small"
-                rowKey="id"
-                pagination={record.payments.length > 10 ? { pageSize: 10, size: 'small' } : false}
-                dataSource={record.payments}
+                rowKey="key"
+                aria-label="缴费记录"
+                pagination={payments.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                dataSource={payments}
                 columns={[
                   { title: '日期', dataIndex: 'paidOn', width: 110 },
                   { title: '金额', dataIndex: 'amountFen', align: 'right', render: (value: number) => formatYuan(value) },
                   { title: '来源', dataIndex: 'source', render: (value: string) => (value === 'import' ? '台账导入推算' : '手工登记') },
                   { title: '方式', dataIndex: 'channel', render: (value: string | null) => value ?? '—' },
+                  { title: '结清', render: (_value, group) => `${group.settled.length} 笔明细` },
                   { title: '说明', dataIndex: 'note' },
                 ]}
+                expandable={{
+                  expandedRowRender: (group) => (
+                    <ul className="plain-list">
+                      {group.settled.map((part) => (
+                        <li key={`${part.feeType}|${part.period}`}>
+                          {part.feeType} {part.period}：{formatYuan(part.amountFen)}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                }}
               />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无缴费记录" />
@@ -237,7 +281,7 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
           },
           {
             key: 'followUps',
-            label: `跟进任务（${record.followUps.filter((f) => f.status === 'open').length}）`,
+            label: `跟进任务（${record.followUps.filter((f) => isOpenFollowUp(f, record.promises)).length}）`,
             children: <FollowUpList record={record} today={today} onChanged={() => refreshAll()} />,
           },
           {

@@ -2,16 +2,33 @@ import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Tag, T
 import { useMemo, useState } from 'react';
 import { ApiError, type HouseholdRecord } from '../../../../electron/contract';
 import { lintScript, hasErrors } from '../../../../scripts-library/lint';
-import { renderScript, valuesFor } from '../../../../scripts-library/render';
+import { owedFeeTypes } from '../../../../domain/ledger';
+import { renderScript, valuesFor, type CallFacts } from '../../../../scripts-library/render';
 import { currentVersion, type ScriptContent, type ScriptEntry } from '../../../../scripts-library/schema';
 import { ownerTypes, scriptKinds, stages, tones } from '../../../../scripts-library/stages';
-import { variables } from '../../../../scripts-library/variables';
+import { factLabels, factsNeeded, variables } from '../../../../scripts-library/variables';
 import { useApi } from '../../api/api-context';
 import { LintFindings } from './LintFindings';
+
+/**
+ * What a call may establish, all at once, so the preview shows every variable filled in: a promise, an earlier
+ * broken one, a repair with its revisit date, a callback, the team's account.
+ */
+const SAMPLE_CALL: Omit<CallFacts, 'household' | 'summary' | 'owedFeeTypes'> = {
+  settings: { stewardName: '王敏', companyName: '示例物业' },
+  promises: [{ date: '2025-12-05', amountFen: 261_900, channel: '微信' }],
+  brokenPromise: { date: '2025-11-20', amountFen: 100_000 },
+  revisitDate: '2025-12-03',
+  revisitSubject: '主卧顶棚漏水渗水的问题',
+  callback: { date: '2025-12-02', time: '19:30' },
+  account: '工商银行 6222 0000 1234 5678，户名 示例物业服务有限公司',
+};
 
 const SAMPLE = valuesFor({
   household: { ownerName: '王明', roomLabel: '8栋2单元1203', community: '示例小区' },
   summary: { owedFen: 261_900, monthsOverdue: 3, earliestUnpaid: '2025-09-01', lateFeeFen: 1_230 },
+  owedFeeTypes: ['物业费', '停车费'],
+  ...SAMPLE_CALL,
 });
 
 const contentOf = (entry: ScriptEntry | null): ScriptContent => {
@@ -31,7 +48,7 @@ export function ScriptEditor({ entry, onSaved, onHistory }: { entry: ScriptEntry
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const findings = useMemo(() => lintScript(content.text), [content.text]);
   const preview = useMemo(() => {
-    const values = household ? valuesFor({ household: household.household, summary: household.summary }) : SAMPLE;
+    const values = household ? valuesFor({ household: household.household, summary: household.summary, owedFeeTypes: owedFeeTypes(household.items), ...SAMPLE_CALL }) : SAMPLE;
     return renderScript(content.text, values, content.fallbacks);
   }, [content, household]);
   const set = (patch: Partial<ScriptContent>) => setContent((previous) => ({ ...previous, ...patch }));
@@ -114,6 +131,7 @@ export function ScriptEditor({ entry, onSaved, onHistory }: { entry: ScriptEntry
             {preview.text}
           </Typography.Paragraph>
           {preview.fallbackUsed.length > 0 && <Typography.Text type="secondary">（{preview.fallbackUsed.join('、')} 为空，已用替代说法）</Typography.Text>}
+          <ScriptNeeds text={content.text} />
         </div>
         <Space style={{ marginTop: 12 }} wrap>
           <Input aria-label="修改说明" placeholder="修改说明（会记在版本历史里）" value={note} onChange={(event) => setNote(event.target.value)} style={{ width: 280 }} maxLength={200} />
@@ -124,5 +142,15 @@ export function ScriptEditor({ entry, onSaved, onHistory }: { entry: ScriptEntry
         </Space>
       </Form>
     </section>
+  );
+}
+
+/** When the call screen will suggest this script: only once the facts its variables need exist in the call. */
+function ScriptNeeds({ text }: { text: string }) {
+  const needs = factsNeeded(text);
+  return (
+    <Typography.Paragraph type="secondary" style={{ marginTop: 4, marginBottom: 0 }} aria-label="推荐条件">
+      {needs.length === 0 ? '通话中随时可推荐（只用到房屋和业主的信息）。' : `只在通话中${needs.map((fact) => `「${factLabels[fact as keyof typeof factLabels]}」`).join('、')}时推荐。`}
+    </Typography.Paragraph>
   );
 }

@@ -5,6 +5,8 @@ import { parseEntryKey, type QueueKind } from '../../../../domain/follow-up-rule
 import { stageLabel, type StageId } from '../../../../scripts-library/stages';
 import { hasErrors, lintScript } from '../../../../scripts-library/lint';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
+import { recordFacts } from '../call/script-facts';
+import { useToday } from '../../hooks/use-today';
 import { currentVersion } from '../../../../scripts-library/schema';
 import { suggestScripts } from '../../../../scripts-library/suggest';
 import { useApi } from '../../api/api-context';
@@ -33,22 +35,33 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
   const { stage, title } = messageStages[row.kind] ?? messageStages['promise-message']!;
   const api = useApi();
   const { message } = App.useApp();
+  const today = useToday();
   const sources = useApiData(
-    async () => ({ record: await api['households.get']({ id: row.householdId }), settings: await api['settings.get']({}), scripts: (await api['scripts.list']({})).entries }),
+    async () => ({
+      record: await api['households.get']({ id: row.householdId }),
+      settings: await api['settings.get']({}),
+      team: await api['teamSettings.get']({}),
+      scripts: (await api['scripts.list']({})).entries,
+    }),
     [api, row.householdId],
   );
   const [channel, setChannel] = useState<'短信' | '微信'>('微信');
   const [edited, setEdited] = useState<string | null>(null);
   const suggested = useMemo(() => {
     if (!sources.data) return null;
-    const { record, settings, scripts } = sources.data;
+    const { record, settings, team, scripts } = sources.data;
     const promiseId = parseEntryKey(row.entryKey)?.ref;
     const promise = record.promises.find((entry) => entry.id === promiseId);
-    const [script] = suggestScripts(scripts, [stage], { ownerType: 'A', kind: record.household.kind, tone: '温和' });
+    // The message is about the row's promise: the one coming up, or the one that was broken.
+    const facts = recordFacts(record, settings, team, today);
+    const values = valuesFor(
+      row.kind === 'broken-promise' ? { ...facts, brokenPromise: promise ?? facts.brokenPromise ?? null } : { ...facts, promises: promise && row.kind === 'promise-message' ? [promise] : [] },
+    );
+    const [script] = suggestScripts(scripts, [stage], { ownerType: record.ownerType?.type ?? 'A', kind: record.household.kind, tone: '温和' }, values);
     if (!script) return '';
     const version = currentVersion(script);
-    return renderScript(version.text, valuesFor({ household: record.household, summary: record.summary, settings, ...(promise ? { promise } : {}) }), version.fallbacks).text;
-  }, [sources.data, row.entryKey, stage]);
+    return renderScript(version.text, values, version.fallbacks).text;
+  }, [sources.data, row.entryKey, row.kind, stage, today]);
   const text = edited ?? suggested;
   const findings = useMemo(() => lintScript(text ?? ''), [text]);
   const [saving, setSaving] = useState(false);

@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Form, InputNumber, Select, Skeleton, Space, Switch, TimePicker } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../../electron/contract';
 import type { TeamSettings } from '../../../../domain/follow-up-rules';
@@ -15,6 +15,7 @@ interface Values {
   shops: boolean;
   writtenDemand: boolean;
   stewards: string[];
+  paymentAccount: string;
 }
 
 const toValues = (settings: TeamSettings): Values => ({
@@ -25,6 +26,7 @@ const toValues = (settings: TeamSettings): Values => ({
   horizonDays: settings.horizonDays,
   ...settings.ladder,
   stewards: settings.stewards,
+  paymentAccount: settings.paymentAccount,
 });
 
 /** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder, the stewards. */
@@ -44,6 +46,7 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
         horizonDays: values.horizonDays,
         ladder: { residential: values.residential, shops: values.shops, writtenDemand: values.writtenDemand },
         stewards: values.stewards.map((name) => name.trim()).filter(Boolean),
+        paymentAccount: values.paymentAccount.trim(),
       });
       message.success('团队设置已保存');
       onSaved();
@@ -98,6 +101,9 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
           </Form.Item>
           <Form.Item label="管家名单" name="stewards" extra="跟进可以转给名单里的管家；输入姓名后按回车添加">
             <Select mode="tags" aria-label="管家名单" placeholder="例如：王敏" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
+          </Form.Item>
+          <Form.Item label="收款账户" name="paymentAccount" extra="业主转账时管家念给业主听的账户，例如：工商银行 6222 0000 1234 5678，户名 某某物业服务有限公司">
+            <Input.TextArea aria-label="收款账户" autoSize={{ minRows: 2, maxRows: 3 }} maxLength={120} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             保存

@@ -87,9 +87,15 @@ export function TodayPage() {
     visible.find((row) => row.householdId === selected) ??
     visible.find((row) => row.callable) ??
     visible[0];
+  const callPath = (row: QueueRow) => `/call/${encodeURIComponent(row.householdId)}?from=today`;
   const startCall = (row: QueueRow | undefined) => {
-    if (row?.callable) navigate(`/call/${encodeURIComponent(row.householdId)}?from=today`);
+    if (row?.callable) navigate(callPath(row));
   };
+  // 暂不可拨, but the steward must call anyway: the call page shows the reasons and asks why.
+  const callAnyway = (row: QueueRow) => navigate(callPath(row));
+  // 维修回访 / 投诉答复: the call the steward owes the owner (only the call windows apply to it).
+  const revisitCall = (row: QueueRow, followUpId: string) =>
+    navigate(`/call/${encodeURIComponent(row.householdId)}?purpose=revisit&followUp=${encodeURIComponent(followUpId)}&from=today`);
   const acted = (action: QueueAction) => {
     setDialog(null);
     queue.reload();
@@ -257,17 +263,27 @@ export function TodayPage() {
             { title: '负责人', dataIndex: 'owner', width: 90, render: (value: string | null) => value ?? <Typography.Text type="secondary">团队池</Typography.Text> },
             {
               title: '',
-              width: 320,
+              width: 420,
               render: (_value, row) => (
-                <Space size={4}>
+                <Space size={4} wrap>
+                  {(row.kind === 'repair-revisit' || row.kind === 'complaint-reply') && row.followUpId && (
+                    <Button size="small" type="primary" ghost onClick={() => revisitCall(row, row.followUpId!)}>
+                      回访通话
+                    </Button>
+                  )}
                   {row.kind === 'promise-message' ? null : row.callable ? (
                     <Button size="small" type="primary" onClick={() => startCall(row)}>
                       开始通话
                     </Button>
                   ) : (
-                    <Tooltip title={row.notCallableBecause.join('；')}>
-                      <Tag>暂不可拨</Tag>
-                    </Tooltip>
+                    <>
+                      <Tooltip title={row.notCallableBecause.join('；')}>
+                        <Tag aria-label={`暂不可拨：${row.notCallableBecause.join('；')}`}>暂不可拨</Tag>
+                      </Tooltip>
+                      <Button size="small" danger aria-label={`仍要拨打：${row.community} ${row.roomLabel}`} title={row.notCallableBecause.join('；')} onClick={() => callAnyway(row)}>
+                        仍要拨打
+                      </Button>
+                    </>
                   )}
                   {messageStages[row.kind] && (
                     <Button size="small" type={row.kind === 'promise-message' ? 'primary' : 'default'} onClick={() => setDialog({ row, action: 'message' })}>
