@@ -108,7 +108,7 @@ describe('the call screen at 1280×720', () => {
     await page.keyboard.press('o');
     await call.atStep('告知欠费');
     for (const element of [page.getByLabel('当前步骤'), call.region.getByLabel('建议的话').first(), call.region.getByRole('button', { name: /含糊/ }), call.region.getByRole('button', { name: /结束通话/ })]) {
-      expect(await inView(element), await element.textContent()).toBe(true);
+      expect(await inView(element), (await element.textContent()) ?? undefined).toBe(true);
     }
     await saveScreenshotsAtReviewSizes(page, 'call-2-reminder');
     await page.keyboard.press('v');
@@ -123,7 +123,7 @@ describe('the call screen at 1280×720', () => {
     await page.getByRole('button', { name: /确认约定/ }).click();
     await call.atStep(/复述约定/);
     for (const element of [call.region.getByLabel('建议的话').first(), call.region.getByRole('button', { name: /承诺缴费/ }), call.region.getByRole('button', { name: /结束通话/ })]) {
-      expect(await inView(element), await element.textContent()).toBe(true);
+      expect(await inView(element), (await element.textContent()) ?? undefined).toBe(true);
     }
     // Only part of what is owed was pinned: the rest can be planned.
     await call.region.getByText(/还有 .* 没有约定/).waitFor();

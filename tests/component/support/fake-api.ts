@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ApiError, type Api, type AppStatus, type CallDraft, type CallStart, type HouseholdHit, type HouseholdRecord, type Settings } from '../../../electron/contract';
+import { ApiError, type Api, type AppStatus, type CallDraft, type CallStart, type HouseholdHit, type HouseholdRecord, type ScriptEntry, type Settings } from '../../../electron/contract';
 import { defaultTeamSettings } from '../../../domain/follow-up-rules';
 
 export const hitFixture = (overrides: Partial<HouseholdHit> = {}): HouseholdHit => ({
@@ -86,7 +86,7 @@ function ledgerMethods() {
     'mappings.list': vi.fn(async () => ({ mappings: [] })),
     'mappings.save': vi.fn(async () => ({ mappings: [] })),
     'mappings.delete': vi.fn(async () => ({ mappings: [] })),
-    'scripts.list': vi.fn(async () => ({ entries: [] })),
+    'scripts.list': vi.fn(async () => ({ entries: [] as ScriptEntry[] })),
     'scripts.save': vi.fn(notHere),
     'scripts.duplicate': vi.fn(notHere),
     'scripts.archive': vi.fn(notHere),
