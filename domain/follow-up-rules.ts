@@ -4,7 +4,12 @@
  * and contact limits that say why a household may not be called now.
  */
 import { addDays, addMonths, type IsoDate } from './dates';
+import type { CustomLintTerm } from '../scripts-library/lint';
+import { DEFAULT_CUSTODY_PERCENT } from './ledger';
 import { formatFen, type Fen } from './money';
+import { isNoticeStep, monthsOverdueOn, noticeKinds, noticesDue, type IssuedNotice, type NoticeKind, type UnpaidBill } from './notice-ladder';
+
+export { noticeKinds, type IssuedNotice, type NoticeKind } from './notice-ladder';
 
 // ── settings ───────────────────────────────────────────────────────────────
 
@@ -26,6 +31,10 @@ export interface TeamSettings {
   stewards: string[];
   /** The company's 收款账户 as stewards read it to an owner (bank, account number, account name); '' when not set. */
   paymentAccount: string;
+  /** 托管 units are billed at this share of the full 物业管理费, in percent (the 规程: 70). */
+  custodyPercent: number;
+  /** Words the lead added to the compliance lint (scripts, messages, notes are checked with them too). */
+  lintTerms: CustomLintTerm[];
 }
 
 export const defaultTeamSettings: TeamSettings = {
@@ -40,6 +49,8 @@ export const defaultTeamSettings: TeamSettings = {
   ladder: { residential: true, shops: true, writtenDemand: true },
   stewards: [],
   paymentAccount: '',
+  custodyPercent: DEFAULT_CUSTODY_PERCENT,
+  lintTerms: [],
 };
 
 // ── promises ───────────────────────────────────────────────────────────────
@@ -91,60 +102,6 @@ export const day = (date: IsoDate): number => Number(date.slice(8, 10));
 export function monthlyRoundDue(today: IsoDate, owedFen: Fen, lastReminderOn: IsoDate | null): boolean {
   if (owedFen <= 0 || day(today) < 5) return false;
   return !lastReminderOn || lastReminderOn.slice(0, 7) !== today.slice(0, 7);
-}
-
-export type NoticeKind = '收费通知书' | '催费通知书' | '限期缴费通知书' | '律师函' | 'EMS书面催告';
-
-export interface IssuedNotice {
-  notice: NoticeKind;
-  day: IsoDate;
-}
-
-/**
- * 住宅: by months owed — 3 → 收费通知书, 4 → 催费通知书, 6 → 限期缴费通知书, more than 12 → 律师函; and by date: from
- * the 25th of a month an unpaid household is due a 催费通知书.
- * 商铺: monthly 收费通知书; from the 25th 催费通知书; from the next month's 5th 催费通知书 again; from its 13th
- * 限期缴费通知书.
- * Both: phone reminders that stayed unpaid for 3 months → a written demand by EMS.
- */
-export function noticeDue(input: {
-  kind: '住宅' | '商铺';
-  monthsOwed: number;
-  today: IsoDate;
-  /** The first unpaid period's start: the month the shop ladder counts from. */
-  earliestUnpaid: IsoDate | null;
-  /** The first phone reminder since the arrears began, if any. */
-  firstPhoneReminderOn: IsoDate | null;
-  /** Notices issued in this arrears spell, with their days (a shop's second 催费通知书 counts from the next month's 5th). */
-  issued: readonly IssuedNotice[];
-  ladder: TeamSettings['ladder'];
-}): NoticeKind | null {
-  const { kind, monthsOwed, today, issued, ladder } = input;
-  if (monthsOwed <= 0) return null;
-  const due = (notice: NoticeKind) => (issued.some((entry) => entry.notice === notice) ? null : notice);
-  if (ladder.writtenDemand && input.firstPhoneReminderOn && addMonths(input.firstPhoneReminderOn, 3) <= today) {
-    const ems = due('EMS书面催告');
-    if (ems) return ems;
-  }
-  if (kind === '住宅') {
-    if (!ladder.residential) return null;
-    if (monthsOwed > 12) return due('律师函');
-    if (monthsOwed >= 6) return due('限期缴费通知书');
-    if (monthsOwed >= 4 || day(today) >= 25) return due('催费通知书');
-    if (monthsOwed >= 3) return due('收费通知书');
-    return null;
-  }
-  if (!ladder.shops || !input.earliestUnpaid) return null;
-  const billed = input.earliestUnpaid.slice(0, 7);
-  const nextMonth = addMonths(`${billed}-01`, 1).slice(0, 7);
-  const thisMonth = today.slice(0, 7);
-  if (thisMonth > nextMonth || (thisMonth === nextMonth && day(today) >= 13)) return due('限期缴费通知书');
-  if (thisMonth === nextMonth && day(today) >= 5) {
-    const again = issued.some((entry) => entry.notice === '催费通知书' && entry.day >= `${nextMonth}-05`);
-    return again ? null : '催费通知书';
-  }
-  if (thisMonth === billed && day(today) >= 25) return due('催费通知书');
-  return due('收费通知书');
 }
 
 /** Moved to dates.ts (instalment plans use it too); re-exported here for existing callers. */
@@ -295,7 +252,7 @@ export interface QueueHandling {
   assignee: string | null | undefined;
   /** When that last reassignment was made. */
   assignedAt?: string;
-  /** Notices marked issued, with the day. */
+  /** Notices marked issued: the day, the ladder step, a 限期缴费通知书's deadline. */
   notices: readonly IssuedNotice[];
 }
 
@@ -308,6 +265,8 @@ export interface QueueActionFacts {
   assignee: string | null;
   /** ISO timestamp; the latest snooze and the latest reassignment count. */
   at: string;
+  /** Issuing a 限期缴费通知书: the deadline it gives. */
+  deadline?: IsoDate | null;
 }
 
 /** The standing effect of a household's queue actions. */
@@ -321,7 +280,7 @@ export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueH
     if (action.action === 'complete' && action.entryKey) {
       completed.add(action.entryKey);
       const notice = noticeOfKey(action.entryKey);
-      if (notice) notices.push({ notice, day: action.at.slice(0, 10) });
+      if (notice) notices.push({ ...notice, day: action.at.slice(0, 10), deadline: action.deadline ?? null });
     }
     if (action.action === 'snooze' && (!snooze || action.at > snooze.at)) snooze = action;
     if (action.action === 'reassign' && (!reassign || action.at > reassign.at)) reassign = action;
@@ -332,39 +291,41 @@ export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueH
 // Entry keys name one thing to do, so a steward can mark exactly that done.
 export const promiseEntryKey = (kind: 'broken-promise' | 'promise-due' | 'promise-message', promiseId: string): string => `${kind}:${promiseId}`;
 export const followUpEntryKey = (kind: FollowUpFacts['kind'], followUpId: string): string => `${kind}:${followUpId}`;
-export const noticeEntryKey = (notice: NoticeKind, today: IsoDate): string => `notice:${notice}:${today.slice(0, 7)}`;
+/** A notice's entry names its ladder step (older entries named the month they were issued in). */
+export const noticeEntryKey = (notice: NoticeKind, step: string): string => `notice:${notice}:${step}`;
 export const monthlyRoundEntryKey = (today: IsoDate): string => `monthly-round:${today.slice(0, 7)}`;
-export const noticeKinds: readonly NoticeKind[] = ['收费通知书', '催费通知书', '限期缴费通知书', '律师函', 'EMS书面催告'];
-const noticeOfKey = (key: string): NoticeKind | null => (key.startsWith('notice:') ? (key.split(':')[1] as NoticeKind) : null);
+/** The notice an entry key issues, and its ladder step (null for a key that named a month). */
+function noticeOfKey(key: string): { notice: NoticeKind; step: string | null } | null {
+  const [kind, notice, step] = key.split(':');
+  if (kind !== 'notice' || !noticeKinds.includes(notice as NoticeKind) || !step) return null;
+  return { notice: notice as NoticeKind, step: /^\d{4}-\d{2}$/.test(step) ? null : step };
+}
 
 /** What an entry key names: the kind of entry and its reference (promise, follow-up, notice or month). */
 export function parseEntryKey(key: string): { kind: QueueKind; ref: string } | null {
   const [kind, ref, ...rest] = key.split(':');
   if (!kind || !ref || !queueKinds.some((entry) => entry.id === kind)) return null;
-  if (kind === 'notice') return noticeKinds.includes(ref as NoticeKind) && /^\d{4}-\d{2}$/.test(rest.join(':')) ? { kind, ref } : null;
+  if (kind === 'notice') return noticeKinds.includes(ref as NoticeKind) && rest.length === 1 && isNoticeStep(rest[0]!) ? { kind, ref } : null;
   if (kind === 'monthly-round') return /^\d{4}-\d{2}$/.test(ref) && rest.length === 0 ? { kind, ref } : null;
   return rest.length === 0 ? { kind: kind as QueueKind, ref } : null;
-}
-
-/** Notices issued in the current arrears spell (since the earliest unpaid period began). */
-export function noticesInSpell(notices: QueueHandling['notices'], earliestUnpaid: IsoDate | null): QueueHandling['notices'] {
-  return earliestUnpaid ? notices.filter((entry) => entry.day >= earliestUnpaid) : [];
 }
 
 export interface HouseholdFacts {
   householdId: string;
   kind: '住宅' | '商铺';
   owedFen: Fen;
-  monthsOwed: number;
-  earliestUnpaid: IsoDate | null;
+  /** Unpaid bills (owed > 0): the notice ladder counts months past their due date from them. */
+  unpaid: readonly UnpaidBill[];
   promises: (PromiseFacts & { state: PromiseState })[];
   followUps: FollowUpFacts[];
   /** Days on which the household was contacted (any channel). */
   contactDays: IsoDate[];
+  /** An open repair or complaint. */
   openDispute: boolean;
-  /** Notices issued in the current arrears spell. */
+  /** Every notice issued to the household. */
   noticesIssued: readonly IssuedNotice[];
-  firstPhoneReminderOn: IsoDate | null;
+  /** Days of phone calls that reached someone. */
+  reachedPhoneDays: readonly IsoDate[];
   lastReminderOn: IsoDate | null;
   /** Entries marked done and a standing snooze; absent means none. */
   handling?: QueueHandling;
@@ -382,6 +343,21 @@ export interface QueueEntry {
   dueTime: string | null;
   /** Who does it: a callback's owner or the household's latest assignee; undefined when neither (the team pool). */
   owner?: string | null;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of 今日跟进: most urgent kind first; callbacks by their agreed time (any time first); then the largest
+ * debt — except in the monthly round, where normal payers come first (fewest months owed, then the smallest
+ * amount): the sooner they pay, the more time is left for the hard cases. The id makes the order total.
+ */
+export function queueOrder(
+  a: { priority: number; kind: QueueKind; dueTime: string | null; owedFen: Fen; monthsOverdue: number; householdId: string },
+  b: typeof a,
+): number {
+  const debt = a.kind === 'monthly-round' && b.kind === 'monthly-round' ? a.monthsOverdue - b.monthsOverdue || a.owedFen - b.owedFen : b.owedFen - a.owedFen;
+  return a.priority - b.priority || compareText(a.dueTime ?? '', b.dueTime ?? '') || debt || compareText(a.householdId, b.householdId);
 }
 
 const priorityOf = (kind: QueueKind): number => queueKinds.find((entry) => entry.id === kind)!.priority;
@@ -415,17 +391,15 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
     const overdue = followUp.dueDate < today ? `（已超期，应于 ${followUp.dueDate}）` : '';
     add(followUp.kind, `${followUp.title}${overdue}`, followUpEntryKey(followUp.kind, followUp.id), followUp);
   }
-  const notice = noticeDue({
-    kind: facts.kind,
-    monthsOwed: facts.monthsOwed,
-    today,
-    earliestUnpaid: facts.earliestUnpaid,
-    firstPhoneReminderOn: facts.firstPhoneReminderOn,
-    issued: facts.noticesIssued,
-    ladder: settings.ladder,
-  });
-  if (notice) add('notice', `应发${notice}（欠费 ${facts.monthsOwed} 个月）`, noticeEntryKey(notice, today));
   const promised = facts.promises.some((promise) => promise.state === 'pending');
-  if (!promised && !facts.openDispute && monthlyRoundDue(today, facts.owedFen, facts.lastReminderOn)) add('monthly-round', `本月尚未提醒，欠费 ${facts.monthsOwed} 个月`, monthlyRoundEntryKey(today));
+  // 特别情况除外: no notice while a repair or complaint is open or a promise or plan runs.
+  const held = facts.openDispute ? '有未处理完的报修或投诉' : promised ? '有正在进行的缴费约定' : null;
+  for (const due of noticesDue({ kind: facts.kind, today, unpaid: facts.unpaid, reachedPhoneDays: facts.reachedPhoneDays, issued: facts.noticesIssued, held, ladder: settings.ladder })) {
+    add('notice', `应发${due.notice}（${due.why}）`, noticeEntryKey(due.notice, due.step));
+  }
+  if (!promised && !facts.openDispute && monthlyRoundDue(today, facts.owedFen, facts.lastReminderOn)) {
+    const monthsOwed = monthsOverdueOn(facts.unpaid, today);
+    add('monthly-round', monthsOwed > 0 ? `本月尚未提醒，逾期 ${monthsOwed} 个月` : '本月尚未提醒', monthlyRoundEntryKey(today));
+  }
   return entries.sort((a, b) => a.priority - b.priority);
 }

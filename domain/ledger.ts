@@ -9,8 +9,18 @@ export type HouseholdKind = '住宅' | '商铺';
 
 export const householdKinds: readonly HouseholdKind[] = ['住宅', '商铺'];
 
-/** 托管 (in custody) units are billed at this share of the normal fee. */
-export const CUSTODY_RATE = 0.7;
+/**
+ * 托管 (a unit in the company's custody under a 托管协议): its 物业管理费 is billed at a share of the full fee — the
+ * 规程's 70% unless the team sets another share in 团队设置. A rule of the household, applied wherever a fee is
+ * computed for it (the demo ledger) and shown on its record.
+ */
+export const DEFAULT_CUSTODY_PERCENT = 70;
+
+/** The share of the full fee a household is billed, in percent (100 unless it is in custody). */
+export const billedPercentOf = (household: Pick<Household, 'custody'>, custodyPercent: number = DEFAULT_CUSTODY_PERCENT): number => (household.custody ? custodyPercent : 100);
+
+/** A monthly fee for the household: the full fee, or its custody share, to the fen. */
+export const feeFor = (fullFen: Fen, household: Pick<Household, 'custody'>, custodyPercent: number = DEFAULT_CUSTODY_PERCENT): Fen => Math.round((fullFen * billedPercentOf(household, custodyPercent)) / 100);
 
 export interface Household {
   /** `${community}|${roomKey}`: stable across imports. */

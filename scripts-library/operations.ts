@@ -3,7 +3,7 @@
  * restore an old version, and merging an imported library with a report. Linting decides what may be
  * saved: errors never, warnings only when confirmed.
  */
-import { hasErrors, lintScript, type LintFinding } from './lint';
+import { hasErrors, lintScript, type LintFinding, type LintOptions } from './lint';
 import { currentVersion, type ScriptContent, type ScriptEntry, type ScriptVersion } from './schema';
 
 export interface Author {
@@ -14,8 +14,8 @@ export interface Author {
 export type SaveCheck = { ok: true; findings: LintFinding[] } | { ok: false; reason: 'errors' | 'unconfirmed-warnings'; findings: LintFinding[] };
 
 /** Whether a text may be saved: no lint error, and warnings only once the lead confirmed them. */
-export function checkForSave(text: string, confirmWarnings: boolean): SaveCheck {
-  const findings = lintScript(text);
+export function checkForSave(text: string, confirmWarnings: boolean, lint: LintOptions = {}): SaveCheck {
+  const findings = lintScript(text, lint);
   if (hasErrors(findings)) return { ok: false, reason: 'errors', findings };
   if (findings.length > 0 && !confirmWarnings) return { ok: false, reason: 'unconfirmed-warnings', findings };
   return { ok: true, findings };
@@ -79,13 +79,13 @@ export interface ImportReport {
  * updated; one that changed on both sides is a conflict and left alone; one whose text fails the lint is
  * rejected. Returns the merged entries and the report.
  */
-export function mergeImported(ours: readonly ScriptEntry[], incoming: readonly ScriptEntry[]): { entries: ScriptEntry[]; report: ImportReport } {
+export function mergeImported(ours: readonly ScriptEntry[], incoming: readonly ScriptEntry[], lint: LintOptions = {}): { entries: ScriptEntry[]; report: ImportReport } {
   const report: ImportReport = { added: [], updated: [], unchanged: [], conflicts: [], rejected: [] };
   const byId = new Map(ours.map((entry) => [entry.id, entry]));
   const order = ours.map((entry) => entry.id);
   for (const theirs of incoming) {
     const current = currentVersion(theirs);
-    const errors = lintScript(current.text).filter((finding) => finding.severity === 'error');
+    const errors = lintScript(current.text, lint).filter((finding) => finding.severity === 'error');
     if (errors.length) {
       report.rejected.push({ id: theirs.id, title: current.title, reason: errors.map((e) => `「${e.phrase}」${e.message}`).join('；') });
       continue;

@@ -6,8 +6,9 @@
  */
 import { spokenTimeOfDay } from '../domain/clock';
 import { addDays, spokenDate, type IsoDate } from '../domain/dates';
+import type { NoticeKind } from '../domain/follow-up-rules';
 import { spokenYuan, type Fen } from '../domain/money';
-import { variables, type VariableName } from './variables';
+import { VARIABLE_PATTERN, variables, type VariableName } from './variables';
 
 export type ScriptValues = Partial<Record<VariableName, string>>;
 
@@ -24,7 +25,7 @@ const fallbackOf = new Map<string, string>(variables.map((variable) => [variable
 export function renderScript(text: string, values: ScriptValues, fallbacks: Record<string, string> = {}): Rendered {
   const fallbackUsed: string[] = [];
   const unknown: string[] = [];
-  const rendered = text.replace(/\{([^{}\s]{1,12})\}/g, (_whole, name: string) => {
+  const rendered = text.replace(VARIABLE_PATTERN, (_whole, name: string) => {
     if (!fallbackOf.has(name)) {
       unknown.push(name);
       return '';
@@ -34,7 +35,8 @@ export function renderScript(text: string, values: ScriptValues, fallbacks: Reco
     fallbackUsed.push(name);
     return fallbacks[name] ?? fallbackOf.get(name)!;
   });
-  return { text: rendered, fallbackUsed, unknown };
+  // A signature whose name is empty (a fallback set to nothing) is dropped, never sent as 【】.
+  return { text: rendered.replace(/【\s*】/g, ''), fallbackUsed, unknown };
 }
 
 /** 2025-03-01 → 2025年3月 */
@@ -101,9 +103,20 @@ export interface CallFacts {
   revisitSubject?: string | null;
   /** The callback agreed in this call. */
   callback?: { date: IsoDate; time: string | null } | null;
+  /** A written notice issued lately (marked issued on 今日跟进): a call that follows it up reads its name and day. */
+  noticeIssued?: { kind: NoticeKind; date: IsoDate; deadline?: IsoDate | null } | null;
   /** The team's 收款账户. */
   account?: string;
 }
+
+/** How a notice is named to the owner on the phone. */
+const spokenNotice: Record<NoticeKind, string> = {
+  收费通知书: '收费通知书',
+  催费通知书: '催费通知书',
+  限期缴费通知书: '限期缴费通知书',
+  律师函: '律师函',
+  EMS书面催告: '书面催缴函',
+};
 
 /** The values one call's facts give the variables (absent where the call does not have the fact). */
 export function valuesFor(facts: CallFacts): ScriptValues {
@@ -142,6 +155,11 @@ export function valuesFor(facts: CallFacts): ScriptValues {
   }
   if (facts.revisitDate) values.回访日期 = dayText(facts.revisitDate, today);
   if (facts.revisitSubject) values.回访事项 = facts.revisitSubject;
+  if (facts.noticeIssued) {
+    values.通知名称 = spokenNotice[facts.noticeIssued.kind];
+    values.通知日期 = dayText(facts.noticeIssued.date, facts.today);
+    if (facts.noticeIssued.deadline) values.通知期限 = dayText(facts.noticeIssued.deadline, facts.today);
+  }
   if (facts.callback) values.回电时间 = `${dayText(facts.callback.date, today)}${facts.callback.time ? spokenTimeOfDay(facts.callback.time) : ''}`;
   if (facts.account?.trim()) values.收款账户 = facts.account.trim();
   return values;

@@ -22,6 +22,7 @@ export const stages = [
   { id: 'objection-hardship', label: '经济困难', group: '异议处理' },
   { id: 'objection-busy', label: '忙 / 在外地', group: '异议处理' },
   { id: 'objection-legacy', label: '前物业遗留问题', group: '异议处理' },
+  { id: 'objection-paid', label: '已缴过 / 对账有误', group: '异议处理' },
   { id: 'objection-wrong-person', label: '打错 / 非本人', group: '异议处理' },
   { id: 'instalment', label: '分期 / 缓缴', group: '跟进' },
   { id: 'broken-promise', label: '失约后再联系', group: '跟进' },

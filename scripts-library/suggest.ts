@@ -2,12 +2,15 @@
  * Which scripts to suggest at a step of the call. Only scripts whose facts exist in this call: one that reads back
  * an agreement needs a pinned promise, one that names the revisit date needs a recorded repair, one that reads the
  * account needs the team's account (see variables.ts). Among those: the step's own stage first, then scripts
- * that use more of what this call established (the recap after a promise, the repair close after a repair), the
- * household's kind, the owner type and the tone. Pure.
+ * that use more of what this call is about (the recap after a promise, the repair close after a repair, the notice
+ * it follows up), then a script written for this owner type before one written for everybody (and both before one
+ * written for other types), the household's kind, the tone. Standing facts of the ledger or the team (a late fee,
+ * the account) decide whether a script can be said, not how high it ranks: a late-fee line written for a wilful
+ * owner must not outrank a hardship owner's own. Pure.
  */
 import type { ScriptValues } from './render';
 import { currentVersion, type ScriptEntry } from './schema';
-import type { OwnerType, StageId, Tone } from './stages';
+import { ownerTypes, type OwnerType, type StageId, type Tone } from './stages';
 import { factsNeeded, variables, type VariableFact } from './variables';
 
 export interface SuggestFor {
@@ -28,14 +31,24 @@ export function canSay(text: string, facts: ReadonlySet<VariableFact>): boolean 
   return factsNeeded(text).every((fact) => facts.has(fact));
 }
 
+/** Facts that hold for the household or the team whatever the call: they gate a script, they do not rank it. */
+const standingFacts: ReadonlySet<VariableFact> = new Set<VariableFact>(['lateFee', 'account']);
+
+/** 3 for a script written for this owner type, 1 for one written for every type, 0 for one written for others. */
+export function ownerTypeFit(scriptTypes: readonly OwnerType[], ownerType: OwnerType): number {
+  if (!scriptTypes.includes(ownerType)) return 0;
+  return scriptTypes.length < ownerTypes.length ? 3 : 1;
+}
+
 export function suggestScripts(entries: readonly ScriptEntry[], stages: readonly StageId[], wanted: SuggestFor, values: ScriptValues = {}): ScriptEntry[] {
   const facts = factsIn(values);
   const score = (entry: ScriptEntry): number => {
     const version = currentVersion(entry);
     return (
-      (stages.indexOf(version.stage) === 0 ? 16 : 0) +
-      factsNeeded(version.text).length * 4 +
-      (version.ownerTypes.includes(wanted.ownerType) ? 2 : 0) +
+      (stages.indexOf(version.stage) === 0 ? 100 : 0) +
+      factsNeeded(version.text).filter((fact) => !standingFacts.has(fact)).length * 6 +
+      ownerTypeFit(version.ownerTypes, wanted.ownerType) +
+      (version.kind === wanted.kind ? 1 : 0) +
       (version.tone === wanted.tone ? 1 : 0)
     );
   };

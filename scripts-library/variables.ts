@@ -3,11 +3,11 @@
  * fact of the call it needs:
  * - `household` facts always exist for a household on the phone (an empty one uses its fallback);
  * - the others exist only in some calls — a promise pinned, an earlier broken promise, a repair or complaint
- *   recorded, a callback agreed, the team's payment account, a late fee in the ledger. A script that uses one is
- *   suggested only once that fact exists, so a sentence never states an agreement that did not happen and a
- *   fallback never stands in for one. Pure.
+ *   recorded, a callback agreed, a written notice issued lately (and its deadline), the team's payment account, a
+ *   late fee in the ledger. A script that uses one is suggested only once that fact exists, so a sentence never
+ *   states an agreement that did not happen and a fallback never stands in for one. Pure.
  */
-export type VariableFact = 'household' | 'lateFee' | 'promise' | 'brokenPromise' | 'grievance' | 'revisit' | 'callback' | 'account';
+export type VariableFact = 'household' | 'lateFee' | 'promise' | 'brokenPromise' | 'grievance' | 'revisit' | 'callback' | 'notice' | 'noticeDeadline' | 'account';
 
 export const variables = [
   { name: '称呼', fact: 'household', source: '业主姓 + 业主（何业主），姓名未知时为“业主”', fallback: '业主' },
@@ -30,6 +30,9 @@ export const variables = [
   { name: '回访日期', fact: 'grievance', source: '本次通话中记录的维修或投诉的回访 / 答复日期', fallback: '' },
   { name: '回访事项', fact: 'revisit', source: '回访电话要回访的维修或投诉（如 漏水渗水（主卧顶棚））', fallback: '' },
   { name: '回电时间', fact: 'callback', source: '本次通话约好的回电时间', fallback: '' },
+  { name: '通知名称', fact: 'notice', source: '近 30 天内在今日跟进标记发出的书面通知（催费通知书、限期缴费通知书、律师函……）', fallback: '' },
+  { name: '通知日期', fact: 'notice', source: '那份书面通知标记发出的日期', fallback: '' },
+  { name: '通知期限', fact: 'noticeDeadline', source: '那份限期缴费通知书上写的缴费期限（没有期限或期限已过时，这条话术不推荐）', fallback: '' },
   { name: '收款账户', fact: 'account', source: '团队设置中的收款账户（没有设置时，这条话术不推荐）', fallback: '' },
 ] as const satisfies readonly { name: string; fact: VariableFact; source: string; fallback: string }[];
 
@@ -41,9 +44,12 @@ export const isVariableName = (name: string): name is VariableName => variableNa
 
 const factOf = new Map<string, VariableFact>(variables.map((variable) => [variable.name, variable.fact]));
 
-/** {名称} occurrences in a text, in order. */
-export function variablesIn(text: string): { name: string; index: number }[] {
-  return [...text.matchAll(/\{([^{}\s]{1,12})\}/g)].map((match) => ({ name: match[1]!, index: match.index! }));
+/** A {名称} however it is spaced or however wide its braces: { 称呼 } and ｛称呼｝ are the variable 称呼. */
+export const VARIABLE_PATTERN = /[{｛][\s\u3000]*([^{}｛｝\s\u3000]{1,12})[\s\u3000]*[}｝]/g;
+
+/** {名称} occurrences in a text, in order, with the span as written. */
+export function variablesIn(text: string): { name: string; index: number; written: string }[] {
+  return [...text.matchAll(VARIABLE_PATTERN)].map((match) => ({ name: match[1]!, index: match.index, written: match[0] }));
 }
 
 /** The facts of a call a script needs beyond the household's own (none for most openings and reminders). */
@@ -64,5 +70,7 @@ export const factLabels: Record<Exclude<VariableFact, 'household'>, string> = {
   grievance: '本次通话记录了维修或投诉',
   revisit: '这是一通回访电话',
   callback: '约好了回电时间',
+  notice: '近期发出过书面通知',
+  noticeDeadline: '近期发出的通知写了缴费期限',
   account: '团队设置了收款账户',
 };

@@ -27,7 +27,7 @@ export type { Callback };
 
 export type Grievance =
   | { kind: 'repair'; ticket: RepairTicketDraft }
-  | { kind: 'complaint'; severity: ComplaintSeverity; words: string }
+  | { kind: 'complaint'; severity: ComplaintSeverity; words: string; ownerDeadline?: string }
   | { kind: 'other'; objection: ObjectionType; words: string };
 
 /** A revisit call: the follow-up it answers and what it is about. */

@@ -22,3 +22,11 @@ export const outcomeForKey = (key: string): CallOutcome | undefined => callOutco
 
 /** Outcomes that need promises pinned first: choosing them before that goes to the pinning step. */
 export const outcomesNeedingPromises: readonly CallOutcome[] = ['promised', 'instalment'];
+
+/** Outcomes of a call that reached no one: the line rang out, was busy, or the number was wrong. */
+export const unreachedOutcomes: readonly CallOutcome[] = ['no-answer', 'busy', 'wrong-person'];
+
+const unreachedLabels: ReadonlySet<string> = new Set<string>(callOutcomes.filter((outcome) => unreachedOutcomes.includes(outcome.id)).map((outcome) => outcome.label));
+
+/** Whether a logged call (its outcome as recorded, the label) reached the owner or someone for them. */
+export const reachedSomeone = (recordedOutcome: string): boolean => !unreachedLabels.has(recordedOutcome);

@@ -4,7 +4,7 @@
  * Deterministic for a seed and a "today". Pure.
  */
 import { monthEnd, type IsoDate } from '../dates';
-import { CUSTODY_RATE, householdIdOf, type ArrearsItem, type Household, type HouseholdKind } from '../ledger';
+import { feeFor, householdIdOf, type ArrearsItem, type Household, type HouseholdKind } from '../ledger';
 import { keyOf, labelOf } from '../room';
 
 export interface DemoOptions {
@@ -117,7 +117,7 @@ export function generateDemo(options: DemoOptions): DemoLedger {
       }
       roll -= share;
     }
-    const monthly = Math.round(area * price * 100 * (household.custody ? CUSTODY_RATE : 1));
+    const monthly = feeFor(Math.round(area * price * 100), household);
     const parking = household.kind === '住宅' && rand() < 0.1 ? between(150, 300) * 100 : 0;
     for (let back = months - 1; back >= 0; back -= 1) {
       const { year, month } = monthsBack(back);

@@ -11,6 +11,7 @@ import { handlers, type BackendContext } from './handlers';
 import { seedDemoData } from './ledger/demo-seed';
 import { HouseholdQueries } from './ledger/household-queries';
 import { TodayQueueBuilder } from './follow-ups/today-queue';
+import { RevisitFiguresBuilder } from './follow-ups/revisit-figures';
 import { ImportJobs } from './ledger/import-jobs';
 import { Uploads } from './ledger/uploads';
 import { LEDGER_MANIFEST_PATH, LedgerStore } from './ledger/ledger-store';
@@ -52,13 +53,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await seedDemoData(ledger, { households: demo, today: today() });
       log(`first run: loaded ${demo} generated demo households (undo it under 业主欠费 → 导入记录)`);
     }
-    const queries = new HouseholdQueries(ledger, contacts, today, () => store.file('teamSettings').read().graceDays);
+    const queries = new HouseholdQueries(ledger, contacts, today, () => store.file('teamSettings').read());
     const ctx: BackendContext = {
       store,
       ledger,
       contacts,
       queries,
       queue: new TodayQueueBuilder(ledger, contacts),
+      revisits: new RevisitFiguresBuilder(contacts),
       imports: new ImportJobs(ledger, today),
       uploads: new Uploads(),
       today,

@@ -66,7 +66,8 @@ export const grievanceInputSchema = z.discriminatedUnion('kind', [
       leakTestDate: isoDateSchema.optional(),
     }),
   }),
-  z.object({ kind: z.literal('complaint'), severity: z.enum(complaintSeverities), words: z.string().trim().min(1).max(500) }),
+  /** A minor complaint may carry the deadline the owner asked for. */
+  z.object({ kind: z.literal('complaint'), severity: z.enum(complaintSeverities), words: z.string().trim().min(1).max(500), ownerDeadline: isoDateSchema.optional() }),
   z.object({ kind: z.literal('other'), objection: z.enum(objectionIds), words: z.string().trim().max(500) }),
 ]);
 
@@ -115,6 +116,15 @@ export const grievanceRecordSchema = z.object({
   /** Revisit (repair) or reply (complaint) date. */
   dueDate: isoDateSchema.nullable(),
   status: z.enum(['open', 'done']),
+  /** Repairs (absent on older records): the category, and when the repair (and a leak's test) was done. */
+  category: z.enum(repairCategories).optional(),
+  completedOn: isoDateSchema.nullable().optional(),
+  leakTestOn: isoDateSchema.nullable().optional(),
+  /** Complaints (absent on older records): severity and the 规程's deadlines. */
+  severity: z.enum(complaintSeverities).optional(),
+  escalateTo: z.enum(['管理处主任', '部门主管']).nullable().optional(),
+  escalateBy: z.string().nullable().optional(),
+  resolveBy: isoDateSchema.nullable().optional(),
 });
 export type GrievanceRecord = z.infer<typeof grievanceRecordSchema>;
 
@@ -138,6 +148,9 @@ export const followUpSchema = z.object({
   doneAt: z.string().optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
+
+/** 维修已完成: the repair was done on a day (a leak: its leak test, maybe booked ahead); the revisit counts from it. */
+export const repairDoneInput = z.object({ householdId: idSchema, grievanceId: idSchema, completedOn: isoDateSchema, leakTestOn: isoDateSchema.nullable() }).strict();
 
 /** A call draft is a machine snapshot of a few KB; anything far larger is not one. */
 export const MAX_DRAFT_CHARS = 200_000;

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, timeOfDaySchema } from './formats';
 import { queueKinds, type QueueKind } from '../../domain/follow-up-rules';
+import { LINT_TERM_CATEGORIES, type LintTermCategory } from '../../scripts-library/lint';
+
+const lintTermCategories = LINT_TERM_CATEGORIES.map((entry) => entry.category) as [LintTermCategory, ...LintTermCategory[]];
 
 
 export const teamSettingsSchema = z
@@ -19,9 +22,16 @@ export const teamSettingsSchema = z
     stewards: z.array(z.string().trim().min(1, '管家姓名不能为空').max(20, '管家姓名不超过 20 个字')).max(50),
     /** 收款账户: read to owners who pay by transfer (filled into {收款账户}). */
     paymentAccount: z.string().trim().max(120, '收款账户不超过 120 个字'),
+    /** 托管 units: the share of the full fee billed, in percent. */
+    custodyPercent: z.number().int().min(1, '托管收费比例在 1%–100% 之间').max(100, '托管收费比例在 1%–100% 之间'),
+    /** Words the lead adds to the compliance lint, by category. */
+    lintTerms: z
+      .array(z.object({ category: z.enum(lintTermCategories), term: z.string().trim().min(1, '合规词不能为空').max(20, '合规词不超过 20 个字') }).strict())
+      .max(200, '合规词最多 200 个'),
   })
   .refine((settings) => settings.maxCallsPerWeek >= settings.maxCallsPerDay, { message: '每周上限不能小于每天上限', path: ['maxCallsPerWeek'] })
-  .refine((settings) => new Set(settings.stewards).size === settings.stewards.length, { message: '管家名单有重名', path: ['stewards'] });
+  .refine((settings) => new Set(settings.stewards).size === settings.stewards.length, { message: '管家名单有重名', path: ['stewards'] })
+  .refine((settings) => new Set(settings.lintTerms.map((entry) => `${entry.category}|${entry.term}`)).size === settings.lintTerms.length, { message: '合规词有重复', path: ['lintTerms'] });
 
 const queueKindIds = queueKinds.map((kind) => kind.id) as [QueueKind, ...QueueKind[]];
 
@@ -50,7 +60,8 @@ const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不�
  * a later day; reassign: the household's follow-ups go to another steward, or to the team pool (null).
  */
 export const queueActInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('complete'), householdId, entryKey: z.string().min(1).max(120), reason }).strict(),
+  /** Issuing a 限期缴费通知书 gives its deadline (and only then). */
+  z.object({ action: z.literal('complete'), householdId, entryKey: z.string().min(1).max(120), reason, deadline: isoDateSchema.optional() }).strict(),
   z.object({ action: z.literal('snooze'), householdId, until: isoDateSchema, reason }).strict(),
   z.object({ action: z.literal('reassign'), householdId, assignee: z.string().trim().min(1).max(20).nullable(), reason: z.string().trim().max(200) }).strict(),
 ]);
@@ -70,6 +81,8 @@ export const queueActionSchema = z.object({
   /** The follow-up (and grievance) this completion closed, so undo can reopen them. */
   closedFollowUpId: z.string().nullable(),
   closedGrievanceId: z.string().nullable(),
+  /** A 限期缴费通知书 issued: the deadline it gave (absent on other actions and older records). */
+  deadline: isoDateSchema.nullable().optional(),
 });
 export type QueueAction = z.infer<typeof queueActionSchema>;
 
@@ -122,4 +135,6 @@ export interface TodayQueue {
   rows: QueueRow[];
   /** Communities on the day's whole list, for the filter. */
   communities: string[];
+  /** Repair revisits that fell due in the day's month: on time (within the 规程's days of completion), late, not done. */
+  revisits: { month: string; due: number; onTime: number; late: number; missing: number };
 }

@@ -34,7 +34,7 @@ import {
   type UploadProgress,
   type UploadStarted,
 } from './ledger';
-import { checkCallInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut } from './calls';
+import { checkCallInput, repairDoneInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut, type FollowUp, type GrievanceRecord } from './calls';
 import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
 import {
@@ -139,6 +139,8 @@ export const contract = {
   /** Complete one entry, snooze or reassign a household, with a reason. */
   'followups.act': method<{ action: QueueAction }>()(queueActInput),
   'followups.undo': method<{ undone: true }>()(undoQueueActionInput),
+  /** 维修已完成: when a repair (and a leak's test) was done; its open revisit moves to the 规程's day after it. */
+  'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput),
   /** A reminder sent as 短信 / 微信 outside the app: logged on the contact record. */
   'contacts.logMessage': method<{ contactId: string }>()(logMessageInput),
   'teamSettings.get': method<TeamSettings>()(noInput),

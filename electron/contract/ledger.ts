@@ -119,6 +119,8 @@ export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
 export interface HouseholdRecord {
   household: Omit<Household, 'phones'> & { phones: { index: number; masked: string }[] };
+  /** The share of the full fee this household is billed, in percent: 100, or the 托管 share. */
+  billedPercent: number;
   summary: ArrearsSummary;
   items: ArrearsItem[];
   payments: Payment[];

@@ -13,7 +13,7 @@ import { App } from '../../renderer/src/App';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { TodayPage } from '../../renderer/src/pages/today/TodayPage';
 import { resetStatusStore, useStatusStore } from '../../renderer/src/stores/status-store';
-import { callStartFixture, fakeApi, statusFixture } from './support/fake-api';
+import { callStartFixture, fakeApi, noRevisits, statusFixture } from './support/fake-api';
 
 const ID = '观山水|8-2-1203';
 const REASONS = ['现在不在通话时段（09:00–12:00、14:00–20:00）', '今天已联系 1 次（每天最多 1 次）'];
@@ -197,7 +197,7 @@ describe('今日跟进 rows', () => {
   }
 
   function renderQueue(rows: QueueRow[]) {
-    const api = { ...fakeApi(), 'followups.today': vi.fn(async () => queuePage({ date: '2026-11-26', rows }, { offset: 0, limit: 50 })) };
+    const api = { ...fakeApi(), 'followups.today': vi.fn(async () => ({ ...queuePage({ date: '2026-11-26', rows }, { offset: 0, limit: 50 }), revisits: noRevisits('2026-11-26') })) };
     render(
       <AntApp>
         <ApiProvider api={api}>

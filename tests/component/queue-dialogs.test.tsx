@@ -33,12 +33,12 @@ const row = (overrides: Partial<QueueRow> = {}): QueueRow => ({
 
 const action = { id: 'queue-1', householdId: '观山水|8-2-1203', action: 'complete' as const, entryKey: null, reason: 'x', until: null, assignee: null, at: '', steward: '', closedFollowUpId: null, closedGrievanceId: null };
 
-function renderDialog(kind: QueueActionKind, api: Api = { ...fakeApi(), 'followups.act': vi.fn(async () => ({ action })) }) {
+function renderDialog(kind: QueueActionKind, api: Api = { ...fakeApi(), 'followups.act': vi.fn(async () => ({ action })) }, target: QueueRow = row()) {
   const onDone = vi.fn();
   render(
     <AntApp>
       <ApiProvider api={api}>
-        <QueueActionDialog row={row()} action={kind} today="2026-11-26" stewards={['王敏', '李娜']} onDone={onDone} onCancel={vi.fn()} />
+        <QueueActionDialog row={target} action={kind} today="2026-11-26" stewards={['王敏', '李娜']} onDone={onDone} onCancel={vi.fn()} />
       </ApiProvider>
     </AntApp>,
   );
@@ -101,6 +101,7 @@ describe('MessageDialog', () => {
       </AntApp>,
     );
     const text = (await screen.findByLabelText('消息内容')) as HTMLTextAreaElement;
+    expect(text.value.startsWith('【晨光物业】')).toBe(true); // the company's SMS signature
     expect(text.value).toContain('欧阳');
     expect(text.value).toContain('1000元');
     expect(text.value).not.toMatch(/\{[^}]*\}/);
@@ -120,6 +121,44 @@ describe('MessageDialog', () => {
 });
 
 describe('FollowUpList on the record', () => {
+  it('issues a 限期缴费通知书 with its deadline: 15 days ahead by default, sent to the backend', async () => {
+    const user = userEvent.setup();
+    const deadlineRow = row({ entryKey: 'notice:限期缴费通知书:rn25-2026-10', reason: '应发限期缴费通知书（10 月的费用到次月 25 日仍未缴）' });
+    const { api, onDone } = renderDialog('complete', undefined, deadlineRow);
+    expect(screen.getByLabelText('缴费期限')).toHaveValue('2026-12-11');
+    await user.click(screen.getByText('已张贴并拍照留存'));
+    await user.click(confirm());
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(api['followups.act']).toHaveBeenCalledWith({ action: 'complete', householdId: '观山水|8-2-1203', entryKey: 'notice:限期缴费通知书:rn25-2026-10', reason: '已张贴并拍照留存', deadline: '2026-12-11' });
+  });
+
+  it('asks no deadline for other notices', () => {
+    renderDialog('complete');
+    expect(screen.queryByLabelText('缴费期限')).toBeNull();
+  });
+
+  it('records a leak repair’s completion and leak test from the record, showing the revisit day first', async () => {
+    const user = userEvent.setup();
+    const repair = { id: 'g1', householdId: '观山水|8-2-1203', contactId: 'c1', createdAt: '2026-11-20T10:00:00+08:00', kind: 'repair' as const, title: '漏水渗水（主卧顶棚）', words: '顶棚渗水', dueDate: '2026-11-23', status: 'open' as const, category: '漏水渗水' as const, completedOn: null, leakTestOn: null };
+    const revisit = { id: 'f1', householdId: '观山水|8-2-1203', kind: 'repair-revisit' as const, dueDate: '2026-11-23', sourceId: 'g1', title: '维修回访：漏水渗水（主卧顶棚）', status: 'open' as const, createdAt: '2026-11-20T10:00:00+08:00' };
+    const api = { ...fakeApi(), 'grievances.repairDone': vi.fn(async () => ({ grievance: repair, followUp: revisit })) };
+    const onChanged = vi.fn();
+    render(
+      <AntApp>
+        <ApiProvider api={api}>
+          <FollowUpList record={{ ...recordFixture(), grievances: [repair], followUps: [revisit] }} today="2026-11-26" onChanged={onChanged} />
+        </ApiProvider>
+      </AntApp>,
+    );
+    expect(screen.getByLabelText('跟进任务')).toHaveTextContent('维修未完成，先跟进进度');
+    await user.click(screen.getByRole('button', { name: '维修已完成：维修回访：漏水渗水（主卧顶棚）' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('回访日：2026-11-29（试漏后 3 天内');
+    await user.click(screen.getByRole('button', { name: /记\s*录/ }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api['grievances.repairDone']).toHaveBeenCalledWith({ householdId: '观山水|8-2-1203', grievanceId: 'g1', completedOn: '2026-11-26', leakTestOn: '2026-11-26' });
+  });
+
   it('marks an open repair revisit done with a reason and shows what was done', async () => {
     const user = userEvent.setup();
     const revisit = { id: 'f1', householdId: '观山水|8-2-1203', kind: 'repair-revisit' as const, dueDate: '2026-11-28', sourceId: 'g1', title: '维修回访：电梯', status: 'open' as const, createdAt: '2026-11-26T10:00:00+08:00' };
@@ -157,6 +196,7 @@ describe('MessageDialog for the monthly round', () => {
     );
     await screen.findByText(/缴费提醒：观山水 8栋2单元1203/);
     const text = (await screen.findByLabelText('消息内容')) as HTMLTextAreaElement;
+    expect(text.value.startsWith('【晨光物业】')).toBe(true);
     expect(text.value).toContain('2619元');
     expect(text.value).not.toMatch(/\{[^}]*\}/);
   });

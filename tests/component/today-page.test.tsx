@@ -1,5 +1,5 @@
 /** 今日跟进 asks the backend for one filtered page at a time; ↑↓ moves across pages. */
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
@@ -10,7 +10,7 @@ import { todayQueueInput } from '../../electron/contract';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { TodayPage } from '../../renderer/src/pages/today/TodayPage';
 import { resetStatusStore, useStatusStore } from '../../renderer/src/stores/status-store';
-import { fakeApi, statusFixture } from './support/fake-api';
+import { fakeApi, noRevisits, statusFixture } from './support/fake-api';
 
 const rowAt = (i: number): QueueRow => ({
   householdId: `观山水|1-1-${1000 + i}`,
@@ -32,8 +32,10 @@ const rowAt = (i: number): QueueRow => ({
 });
 
 const day = { date: '2026-11-26', rows: Array.from({ length: 120 }, (_, i) => rowAt(i)) };
+let revisits = noRevisits('2026-11-26');
 
 beforeEach(() => {
+  revisits = noRevisits('2026-11-26');
   resetStatusStore();
   useStatusStore.setState({ status: statusFixture() });
 });
@@ -41,7 +43,7 @@ beforeEach(() => {
 function renderPage() {
   const today = vi.fn(async (input: InputOf<'followups.today'>) => {
     const { date: _date, ...filters } = todayQueueInput.parse(input);
-    return queuePage(day, filters);
+    return { ...queuePage(day, filters), revisits };
   });
   render(
     <AntApp>
@@ -71,6 +73,16 @@ describe('TodayPage', () => {
     await waitFor(() => expect(today).toHaveBeenLastCalledWith({ date: '2026-11-26', kind: 'notice', offset: 0, limit: 50 }));
     await screen.findByText('共 30 户');
     expect(screen.getByRole('button', { name: '待发通知 30' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows the month’s repair revisit rate against the 规程’s 100%, and nothing when none fell due', async () => {
+    renderPage();
+    await screen.findByText('共 120 户');
+    expect(screen.queryByLabelText('本月维修回访')).toBeNull();
+    cleanup();
+    revisits = { month: '2026-11', due: 4, onTime: 3, late: 1, missing: 0 };
+    renderPage();
+    expect(await screen.findByLabelText('本月维修回访')).toHaveTextContent('11 月维修回访及时率 75%应回访 4 户，按时 3，超时 1（规程要求 100%');
   });
 
   it('moves the highlight across a page edge with ↑↓', async () => {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { openBrowser, saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
 import { importLedger } from './support/ledger-import';
 
 let app: RunningApp;
@@ -75,6 +75,20 @@ describe('working the queue', () => {
     await page.locator('.ant-message-notice').filter({ hasText: '已标记完成' }).getByRole('button', { name: /撤\s*销/ }).click();
     await page.getByText('已撤销').waitFor();
     await rowWith(owner).filter({ hasText: '应发' }).waitFor();
+  });
+
+  it('issues a 限期缴费通知书 with the deadline printed on it, and it leaves the list', async () => {
+    const noticeRow = rowWith('应发限期缴费通知书').first();
+    const owner = (await noticeRow.locator('td').nth(1).innerText()).trim().split(/\s+/).pop()!;
+    await noticeRow.getByRole('button', { name: /^完成/ }).click();
+    const dialog = page.getByRole('dialog');
+    // 15 days ahead by default, within 7–60 days.
+    expect(await dialog.getByLabel('缴费期限').inputValue()).toBe('2025-12-11');
+    await dialog.getByText('已张贴并拍照留存').click();
+    await saveScreenshotsAtReviewSizes(page, 'today-issue-deadline-notice');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已标记完成').waitFor();
+    await page.waitForFunction((name) => ![...document.querySelectorAll('tr')].some((tr) => tr.textContent?.includes(name) && tr.textContent.includes('应发限期缴费通知书')), owner);
   });
 
   it('snoozes a household: gone today, back on the chosen day', async () => {

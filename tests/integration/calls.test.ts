@@ -237,7 +237,7 @@ describe('calls.start: the backend applies the call rules to every call', () => 
   }
 
   it('allows a revisit call while collection is paused (only the call windows apply to it), and logs what it was for', async () => {
-    const { clock, backend } = await withReportedLiftRepair();
+    const { backend } = await withReportedLiftRepair();
     const revisit = (await record(backend)).followUps.find((followUp) => followUp.kind === 'repair-revisit')!;
     const paused = await refusalOf(startCall(backend, ID));
     expect(paused.message).toContain('暂停催缴：维修回访未完成（电梯（8 号楼）），回访日 2026-11-28');

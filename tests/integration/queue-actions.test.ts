@@ -48,9 +48,9 @@ describe('working the queue', () => {
     expect(after.collectionPause).toBeNull();
     expect(after.grievances[0]!.status).toBe('done');
     expect(after.followUps.find((followUp) => followUp.kind === 'repair-revisit')).toMatchObject({ status: 'done', doneReason: '电梯已修好，业主确认' });
-    // Off today's list; collection resumes: next month's round may call.
-    expect(await rowOf(LEAKY)).toBeUndefined();
-    expect(await rowOf(LEAKY, '2025-12-05')).toMatchObject({ kind: 'monthly-round', callable: true });
+    // The revisit is off today's list; the notice ladder held by the repair resumes, and collection may call.
+    expect(await rowOf(LEAKY)).toMatchObject({ kind: 'notice', callable: true });
+    expect((await rowOf(LEAKY, '2025-12-05'))!.moreReasons).toContainEqual(expect.stringMatching(/^本月尚未提醒，逾期 \d+ 个月$/));
     await expect(act({ action: 'complete', householdId: LEAKY, entryKey: due!.entryKey, reason: '再来一次' })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     await call(backend, 'followups.undo', { householdId: LEAKY, actionId: action.id });
@@ -60,15 +60,60 @@ describe('working the queue', () => {
     backend.close();
   });
 
+  it('moves a repair’s revisit to the 规程’s day after its completion, checked in the backend', async () => {
+    const { backend, clock, record, act } = await setUp();
+    await makeCall(backend, {
+      householdId: LEAKY,
+      outcome: 'grievance',
+      objection: 'repair',
+      grievances: [{ kind: 'repair', ticket: { category: '漏水渗水', location: '主卧顶棚', urgency: '一般', words: '顶棚一直渗水' } }],
+    });
+    clock.today = '2025-11-14';
+    const repair = (await record(LEAKY)).grievances[0]!;
+    expect(repair).toMatchObject({ category: '漏水渗水', completedOn: null });
+    const done = (input: object) => call<{ followUp: { dueDate: string } | null }>(backend, 'grievances.repairDone', { householdId: LEAKY, grievanceId: repair.id, ...input });
+    await expect(done({ completedOn: '2025-11-15', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能晚于今天') });
+    await expect(done({ completedOn: '2025-11-09', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能早于报修日') });
+    await expect(done({ completedOn: '2025-11-13', leakTestOn: '2025-11-12' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    // Fixed on the 13th, leak test booked for the 16th: revisit within 3 days of the test.
+    const answer = await done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' });
+    expect(answer.followUp).toMatchObject({ dueDate: '2025-11-19' });
+    const after = await record(LEAKY);
+    expect(after.grievances[0]).toMatchObject({ completedOn: '2025-11-13', leakTestOn: '2025-11-16', dueDate: '2025-11-19' });
+    // Once revisited and closed, a completion can no longer be recorded.
+    const revisit = after.followUps.find((followUp) => followUp.kind === 'repair-revisit')!;
+    expect((await call<TodayQueue>(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 0, late: 0, missing: 1 });
+    await act({ action: 'complete', householdId: LEAKY, entryKey: `repair-revisit:${revisit.id}`, reason: '已修好，业主确认' });
+    // Revisited on the 14th, due by the 19th: on time.
+    expect((await call<TodayQueue>(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 1, late: 0, missing: 0 });
+    await expect(done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(backend, 'grievances.repairDone', { householdId: LEAKY, grievanceId: 'grievance-none', completedOn: '2025-11-13', leakTestOn: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    backend.close();
+  });
+
+  it('stores a complaint with the 规程’s deadlines by severity, and an owner’s deadline only for a minor one', async () => {
+    const { backend, record } = await setUp();
+    await makeCall(backend, { householdId: LEAKY, outcome: 'grievance', objection: 'service', grievances: [{ kind: 'complaint', severity: '重大', words: '消防通道被堵了一个月' }] });
+    expect((await record(LEAKY)).grievances[0]).toMatchObject({ severity: '重大', escalateTo: '管理处主任', dueDate: '2025-11-12', resolveBy: '2025-11-20' });
+    await expect(
+      makeCall(backend, { householdId: OTHER, outcome: 'grievance', objection: 'service', grievances: [{ kind: 'complaint', severity: '服务失误', words: '保洁没来', ownerDeadline: '2025-11-20' }] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有轻微投诉') });
+    await makeCall(backend, { householdId: OTHER, outcome: 'grievance', objection: 'service', grievances: [{ kind: 'complaint', severity: '轻微', words: '门口灯不亮', ownerDeadline: '2025-11-20' }] });
+    const minor = await record(OTHER);
+    expect(minor.grievances[0]).toMatchObject({ severity: '轻微', escalateTo: null, dueDate: '2025-11-20' });
+    expect(minor.followUps.find((followUp) => followUp.kind === 'complaint-reply')).toMatchObject({ dueDate: '2025-11-20' });
+    backend.close();
+  });
+
   it('snoozes a household until a later day, with limits, and reassigns it within the roster', async () => {
     const { backend, clock, rowOf, act } = await setUp('2025-11-20');
-    expect(await rowOf(OTHER)).toMatchObject({ kind: 'monthly-round', owner: null });
+    expect(await rowOf(OTHER)).toMatchObject({ kind: 'notice', owner: null });
     await expect(act({ action: 'snooze', householdId: OTHER, until: '2025-11-20', reason: '业主出差' })).rejects.toThrow(/晚于今天/);
     await expect(act({ action: 'snooze', householdId: OTHER, until: '2026-03-01', reason: '业主出差' })).rejects.toThrow(/最多暂缓 90 天/);
     await act({ action: 'snooze', householdId: OTHER, until: '2025-11-24', reason: '业主出差，下周一回来' });
     expect(await rowOf(OTHER)).toBeUndefined();
     expect(await rowOf(OTHER, '2025-11-23')).toBeUndefined();
-    expect(await rowOf(OTHER, '2025-11-24')).toMatchObject({ kind: 'monthly-round' });
+    expect(await rowOf(OTHER, '2025-11-24')).toMatchObject({ kind: 'notice' });
 
     await expect(act({ action: 'reassign', householdId: OTHER, assignee: '李娜', reason: '' })).rejects.toThrow(/不在团队的管家名单里/);
     const settings = await call<object>(backend, 'teamSettings.get', {});
@@ -109,12 +154,21 @@ describe('working the queue', () => {
   it('marks a notice issued: it leaves the list, and the ladder moves on', async () => {
     const { backend, queue, act } = await setUp('2025-11-26');
     const before = await queue();
-    const notice = before.rows.find((row) => row.kind === 'notice')!;
+    const notice = before.rows.find((row) => row.kind === 'notice' && row.entryKey.startsWith('notice:限期缴费通知书:'))!;
     expect(notice).toBeDefined();
-    await act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已张贴并拍照' });
+    const issue = (extra: object) => act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已张贴并拍照', ...extra });
+    // A 限期缴费通知书 carries its deadline, within bounds; the backend checks it, whatever the form did.
+    await expect(issue({})).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('缴费期限') });
+    await expect(issue({ deadline: '2025-11-27' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('至少在发出后 7 天') });
+    await expect(issue({ deadline: '2026-03-01' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('最多在发出后 60 天') });
+    const { action } = await issue({ deadline: '2025-12-11' });
+    expect(action.deadline).toBe('2025-12-11');
     const after = await queue();
     expect(after.rows.find((row) => row.householdId === notice.householdId)?.kind).not.toBe('notice');
     expect(after.counts.notice).toBe(before.counts.notice - 1);
+    // Only a 限期缴费通知书 takes a deadline.
+    const other = after.rows.find((row) => row.kind === 'notice' && !row.entryKey.startsWith('notice:限期缴费通知书:'));
+    if (other) await expect(act({ action: 'complete', householdId: other.householdId, entryKey: other.entryKey, reason: '已张贴', deadline: '2025-12-11' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(act({ action: 'complete', householdId: notice.householdId, entryKey: 'notice:传单:2025-11', reason: 'x' })).rejects.toMatchObject({ code: 'VALIDATION' });
     backend.close();
   });
@@ -138,9 +192,10 @@ describe('working the queue', () => {
   it('lets only one of two racing completions through, refuses entries that are not due, and keeps messages to their kinds', async () => {
     const { backend, queue, act, record } = await setUp('2025-11-26');
     const notice = (await queue()).rows.find((row) => row.kind === 'notice')!;
+    const deadline = notice.entryKey.startsWith('notice:限期缴费通知书:') ? { deadline: '2025-12-11' } : {};
     const results = await Promise.allSettled([
-      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已张贴' }),
-      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已送达' }),
+      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已张贴', ...deadline }),
+      act({ action: 'complete', householdId: notice.householdId, entryKey: notice.entryKey, reason: '已送达', ...deadline }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await record(notice.householdId)).queueActions).toHaveLength(1);

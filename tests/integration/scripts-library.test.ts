@@ -6,11 +6,31 @@ import { createBackend } from '../../electron/backend';
 import type { ScriptSaved, ScriptsImportResult } from '../../electron/contract';
 import { currentVersion, type ScriptEntry } from '../../scripts-library/schema';
 import { tempDir } from '../helpers/fs';
-import { call } from '../helpers/ledger';
+import { call, importFixture } from '../helpers/ledger';
 
 const open = (dataDir = tempDir()) => createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0 });
 
 describe('script library', () => {
+  it('lints with the words the lead added in 团队设置: on save and on a message sent to an owner', async () => {
+    const backend = await open();
+    await call(backend, 'settings.update', { stewardName: '李静' });
+    const team = await call<Record<string, unknown>>(backend, 'teamSettings.get', {});
+    const line = '您这种就是土豆户，大家都知道。';
+    const { entries } = await call<{ entries: ScriptEntry[] }>(backend, 'scripts.list', {});
+    const { version: _v, author: _a, at: _t, note: _n, ...content } = currentVersion(entries[0]!);
+    const save = () => call<ScriptSaved>(backend, 'scripts.save', { id: entries[0]!.id, content: { ...content, text: line }, confirmWarnings: true });
+    // Not one of the built-in words: it passes.
+    const first = await save();
+    // The lead names a local insult: now it is blocked, in the backend.
+    await expect(call(backend, 'teamSettings.update', { ...team, lintTerms: [{ category: 'no-such', term: '土豆户' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(backend, 'teamSettings.update', { ...team, lintTerms: [{ category: 'insult', term: '土豆户' }, { category: 'insult', term: '土豆户' }] })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('重复') });
+    await call(backend, 'teamSettings.update', { ...team, lintTerms: [{ category: 'insult', term: '土豆户' }] });
+    await expect(call(backend, 'scripts.save', { id: entries[0]!.id, content: { ...content, text: `${line}。` }, baseVersion: first.entry.versions.length, confirmWarnings: true })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('土豆户') });
+    await importFixture(backend, 'gbk-system-a.csv');
+    await expect(call(backend, 'contacts.logMessage', { householdId: '观山水|8-2-1203', channel: '微信', text: line, entryKey: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('合规检查') });
+    backend.close();
+  });
+
   it('starts with the default library and saves a lead’s edit as a new version with author and note', async () => {
     const backend = await open();
     await call(backend, 'settings.update', { stewardName: '李静' });

@@ -22,6 +22,7 @@ import {
   type QueueAction,
 } from '../../contract';
 import { digestQueueActions, type QueueHandling } from '../../../domain/follow-up-rules';
+import { reachedSomeone } from '../../../state-machines/call-outcomes';
 import { DataFile, type DataFileSpec } from '../storage/data-file';
 import type { FileRegistry } from '../storage/file-registry';
 import { shardOf, SHARD_COUNT } from '../ledger/ledger-store';
@@ -100,8 +101,8 @@ export interface HouseholdContacts {
   handling: QueueHandling;
   /** Days of every contact (Asia/Shanghai), sorted. */
   contactDays: string[];
-  /** Days of phone contacts, sorted. */
-  phoneDays: string[];
+  /** Days of phone calls that reached the owner or someone for them, sorted (the EMS demand counts from the first). */
+  reachedPhoneDays: string[];
   /** Timestamp of the latest contact, for lists sorted by last contact. */
   lastContactAt: string | null;
 }
@@ -113,9 +114,12 @@ const noRecords = (): Records => ({ contacts: [], promises: [], grievances: [], 
 /** One household's view: contacts newest first, plus the derived days and queue handling. */
 function viewOf(records: Records): HouseholdContacts {
   const contactDays = records.contacts.map((contact) => contact.at.slice(0, 10)).sort();
-  const phoneDays = records.contacts.filter((contact) => contact.channel === '电话').map((contact) => contact.at.slice(0, 10)).sort();
+  const reachedPhoneDays = records.contacts
+    .filter((contact) => contact.channel === '电话' && reachedSomeone(contact.outcome))
+    .map((contact) => contact.at.slice(0, 10))
+    .sort();
   const contacts = [...records.contacts].sort((a, b) => b.at.localeCompare(a.at));
-  return { ...records, contacts, handling: digestQueueActions(records.queueActions), contactDays, phoneDays, lastContactAt: contacts[0]?.at ?? null };
+  return { ...records, contacts, handling: digestQueueActions(records.queueActions), contactDays, reachedPhoneDays, lastContactAt: contacts[0]?.at ?? null };
 }
 
 const noContacts: HouseholdContacts = Object.freeze(viewOf(noRecords()));
@@ -249,6 +253,30 @@ export class ContactStore {
   /** Records a queue action; closing its follow-up (and grievance) in the same write. */
   async addQueueAction(action: QueueAction, doneAt: string): Promise<void> {
     await this.write(action.householdId, (draft) => applyQueueAction(draft, action, doneAt));
+  }
+
+  /**
+   * 维修已完成: records when a repair (and a leak's test) was done and moves its open revisit to the 规程's day, in one
+   * write; the repair must still be open there (CONFLICT otherwise), and the dates pass `check` against it.
+   */
+  async recordRepairDone(
+    householdId: string,
+    grievanceId: string,
+    done: { completedOn: string; leakTestOn: string | null },
+    check: (repair: GrievanceRecord) => { revisitOn: string },
+  ): Promise<{ grievance: GrievanceRecord; followUp: FollowUp | null }> {
+    let result: { grievance: GrievanceRecord; followUp: FollowUp | null } | undefined;
+    await this.write(householdId, (draft) => {
+      const grievance = draft.grievances.find((entry) => entry.id === grievanceId && entry.householdId === householdId && entry.kind === 'repair');
+      if (!grievance) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条报修，可能已被撤销。' });
+      if (grievance.status !== 'open') throw new ApiError({ code: 'CONFLICT', message: '这条报修已经回访完成，不需要再记录维修完成。' });
+      const { revisitOn } = check(grievance);
+      Object.assign(grievance, { completedOn: done.completedOn, leakTestOn: done.leakTestOn, dueDate: revisitOn });
+      const followUp = draft.followUps.find((entry) => entry.sourceId === grievance.id && entry.kind === 'repair-revisit' && entry.status === 'open') ?? null;
+      if (followUp) followUp.dueDate = revisitOn;
+      result = { grievance: { ...grievance }, followUp: followUp && { ...followUp } };
+    });
+    return result!;
   }
 
   /** Takes a queue action back, reopening what it closed (NOT_FOUND if there is no such action). */

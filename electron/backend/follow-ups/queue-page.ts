@@ -2,7 +2,7 @@
 import type { DayQueue, TodayQueue, TodayQueueInput } from '../../contract';
 import { queueKinds, type QueueKind } from '../../../domain/follow-up-rules';
 
-export function queuePage(day: DayQueue, filters: Omit<TodayQueueInput, 'date'>): TodayQueue {
+export function queuePage(day: DayQueue, filters: Omit<TodayQueueInput, 'date'>): Omit<TodayQueue, 'revisits'> {
   const counts = Object.fromEntries(queueKinds.map((kind) => [kind.id, 0])) as Record<QueueKind, number>;
   const communities = new Set<string>();
   const matching = [];

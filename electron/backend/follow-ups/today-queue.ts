@@ -16,8 +16,8 @@ import {
   callbackNotYetReason,
   callStartProblems,
   collectionPauseOf,
-  noticesInSpell,
   outsideWindowReason,
+  queueOrder,
   queueEntries,
   settlePromises,
   type CallPurpose,
@@ -28,7 +28,8 @@ import {
   type TeamSettings,
 } from '../../../domain/follow-up-rules';
 import type { IsoDate } from '../../../domain/dates';
-import type { ArrearsSummary, Household, Payment } from '../../../domain/ledger';
+import { owedOf, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
+import type { UnpaidBill } from '../../../domain/notice-ladder';
 import type { ContactStore, HouseholdContacts } from '../contacts/contact-store';
 import type { LedgerStore } from '../ledger/ledger-store';
 
@@ -81,18 +82,12 @@ interface Sources {
   recorded: HouseholdContacts;
   /** Nothing owed and nothing recorded: never on the list. */
   idle: boolean;
-  firstPhoneReminderOn: IsoDate | null;
+  unpaid: UnpaidBill[];
   openDispute: boolean;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Most urgent first; callbacks by their agreed time (any time first); then the largest debt. The id makes the
- * order total, so a row can be found by binary search.
- */
-const byUrgency = (a: QueueRow, b: QueueRow): number =>
-  a.priority - b.priority || compare(a.dueTime ?? '', b.dueTime ?? '') || b.owedFen - a.owedFen || compare(a.householdId, b.householdId);
+/** The order of 今日跟进 (domain/follow-up-rules.ts); total, so a row can be found by binary search. */
+const byUrgency = queueOrder;
 
 function lowerBound(sorted: readonly QueueRow[], row: QueueRow): number {
   let low = 0;
@@ -206,13 +201,14 @@ export class TodayQueueBuilder {
     const recorded = grouped ?? this.contacts.of(household.id);
     const cached = this.sources.get(household.id);
     if (cached && cached.household === household && cached.summary === summary && cached.payments === payments && cached.recorded === recorded) return cached;
+    const items = this.ledger.itemsOf(household.id);
     const sources: Sources = {
       household,
       summary,
       payments,
       recorded,
       idle: !grouped && summary.owedFen <= 0,
-      firstPhoneReminderOn: recorded.phoneDays.find((phoneDay) => !summary.earliestUnpaid || phoneDay >= summary.earliestUnpaid) ?? null,
+      unpaid: summary.owedFen > 0 ? items.filter((item) => owedOf(item) > 0) : [],
       openDispute: recorded.grievances.some((grievance) => grievance.status === 'open' && grievance.kind !== 'other'),
     };
     this.sources.set(household.id, sources);
@@ -227,14 +223,13 @@ function factsOf(sources: Sources, date: IsoDate, settings: TeamSettings, states
     householdId: household.id,
     kind: household.kind,
     owedFen: summary.owedFen,
-    monthsOwed: summary.monthsOverdue,
-    earliestUnpaid: summary.earliestUnpaid,
+    unpaid: sources.unpaid,
     promises: recorded.promises.map((promise) => ({ id: promise.id, date: promise.date, amountFen: promise.amountFen, madeOn: promise.createdAt.slice(0, 10), state: states.get(promise.id) ?? 'pending' })),
     followUps: recorded.followUps,
     contactDays: recorded.contactDays,
     openDispute: sources.openDispute,
-    noticesIssued: noticesInSpell(recorded.handling.notices, summary.earliestUnpaid),
-    firstPhoneReminderOn: sources.firstPhoneReminderOn,
+    noticesIssued: recorded.handling.notices,
+    reachedPhoneDays: recorded.reachedPhoneDays,
     lastReminderOn: recorded.contactDays[recorded.contactDays.length - 1] ?? null,
     handling: recorded.handling,
   };

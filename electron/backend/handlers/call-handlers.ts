@@ -1,7 +1,7 @@
 import { ApiError, type CallStart, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
 import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
 import { shanghaiTimestamp } from '../../../domain/clock';
-import { complaintReplyDate, objectionTypes, repairRevisitDate } from '../../../domain/grievance';
+import { complaintDeadlines, objectionTypes, ownerDeadlineProblem, repairRevisitDate } from '../../../domain/grievance';
 import { addDays, type IsoDate } from '../../../domain/dates';
 import { formatYuan } from '../../../domain/money';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
@@ -137,6 +137,11 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
   if (problems.length > 0) {
     throw new ApiError({ code: 'VALIDATION', message: `约定的缴费有误：${problems.join('；')}。`, issues: problems.map((message) => ({ path: 'promises', message })) });
   }
+  for (const grievance of call.grievances) {
+    if (grievance.kind !== 'complaint' || grievance.ownerDeadline === undefined) continue;
+    const problem = grievance.severity === '轻微' ? ownerDeadlineProblem(grievance.ownerDeadline, day) : '只有轻微投诉按业主要求的期限处理';
+    if (problem) throw new ApiError({ code: 'VALIDATION', message: `${problem}。`, issues: [{ path: 'grievances', message: problem }] });
+  }
   // A revisit's answer belongs to a call started as that revisit.
   const revisitResult = call.revisitResult ?? null;
   if (revisitResult && (started.purpose !== 'revisit' || !started.followUpId)) {
@@ -154,9 +159,13 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
     const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
     if (grievance.kind === 'repair') {
       const { ticket } = grievance;
-      return { ...base, kind: 'repair', title: `${ticket.category}${ticket.location ? `（${text.mask(ticket.location)}）` : ''}`, words: text.mask(ticket.words), dueDate: repairRevisitDate(ticket, day) };
+      const title = `${ticket.category}${ticket.location ? `（${text.mask(ticket.location)}）` : ''}`;
+      return { ...base, kind: 'repair', title, words: text.mask(ticket.words), dueDate: repairRevisitDate(ticket, day), category: ticket.category, completedOn: null, leakTestOn: ticket.leakTestDate ?? null };
     }
-    if (grievance.kind === 'complaint') return { ...base, kind: 'complaint', title: `${grievance.severity}投诉`, words: text.mask(grievance.words), dueDate: complaintReplyDate(grievance.severity, day) };
+    if (grievance.kind === 'complaint') {
+      const deadlines = complaintDeadlines(grievance.severity, now, grievance.ownerDeadline ?? null);
+      return { ...base, kind: 'complaint', title: `${grievance.severity}投诉`, words: text.mask(grievance.words), dueDate: deadlines.replyBy, severity: grievance.severity, ...deadlines };
+    }
     const label = objectionTypes.find((objection) => objection.id === grievance.objection)?.label ?? '异议';
     return { ...base, kind: 'other', title: label, words: text.mask(grievance.words), dueDate: null, status: 'done' as const };
   });

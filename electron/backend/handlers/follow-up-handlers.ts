@@ -1,5 +1,7 @@
 import { ApiError, type QueueAction } from '../../contract';
 import { parseEntryKey } from '../../../domain/follow-up-rules';
+import { categoryOfTitle, repairCompletionProblem, revisitDueAfterRepair } from '../../../domain/grievance';
+import { noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../domain/notice-ladder';
 import { addDays } from '../../../domain/dates';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
@@ -11,10 +13,10 @@ import type { BackendContext, Handler } from './types';
 /** Snoozing further than this is not a snooze: reassign or complete instead. */
 const MAX_SNOOZE_DAYS = 90;
 
-export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, store, today, time }) => {
+export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, store, today, time }) => {
   const day = date ?? today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
-  return queuePage(queue.build(day, day === today() ? time() : '10:00', store.file('teamSettings').read()), filters);
+  return { ...queuePage(queue.build(day, day === today() ? time() : '10:00', store.file('teamSettings').read()), filters), revisits: revisits.monthOf(day) };
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });
@@ -40,13 +42,28 @@ function closes(ctx: BackendContext, householdId: string, entryKey: string): Pic
   return { closedFollowUpId: null, closedGrievanceId: null };
 }
 
+/** A 限期缴费通知书 is issued with its deadline, within the ladder's bounds; nothing else takes one. */
+function noticeDeadlineOf(entryKey: string, deadline: string | undefined, today: string): string | null {
+  const parsed = parseEntryKey(entryKey);
+  const needs = parsed?.kind === 'notice' && noticeNeedsDeadline(parsed.ref as NoticeKind);
+  if (!needs) {
+    if (deadline !== undefined) throw invalid('deadline', '只有限期缴费通知书需要填写缴费期限');
+    return null;
+  }
+  if (deadline === undefined) throw invalid('deadline', '限期缴费通知书要写明缴费期限');
+  const problem = noticeDeadlineProblem(deadline, today);
+  if (problem) throw invalid('deadline', problem);
+  return deadline;
+}
+
 export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
   // The reason goes into the contact log: full phone or ID numbers in it are masked.
   const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), steward: signedSteward(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
-    action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey) };
+    const deadline = noticeDeadlineOf(input.entryKey, input.deadline, ctx.today());
+    action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey), ...(deadline ? { deadline } : {}) };
   } else if (input.action === 'snooze') {
     const today = ctx.today();
     if (input.until <= today) throw invalid('until', '暂缓到的日期要晚于今天');
@@ -59,6 +76,19 @@ export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   }
   await ctx.contacts.addQueueAction(action, base.at);
   return { action };
+};
+
+/** 维修已完成: the revisit is then due by the 规程's days after the repair (a leak: after its leak test). */
+export const grievancesRepairDone: Handler<'grievances.repairDone'> = async ({ householdId, grievanceId, completedOn, leakTestOn }, ctx) => {
+  ctx.queries.record(householdId); // 404 for an unknown household
+  const today = ctx.today();
+  return ctx.contacts.recordRepairDone(householdId, grievanceId, { completedOn, leakTestOn }, (repair) => {
+    const category = repair.category ?? categoryOfTitle(repair.title);
+    const problem = repairCompletionProblem({ reportedOn: repair.createdAt.slice(0, 10), completedOn, leakTestOn, today });
+    if (problem) throw invalid('completedOn', problem);
+    if (leakTestOn && category !== '漏水渗水') throw invalid('leakTestOn', '只有漏水渗水的维修需要试漏日期');
+    return { revisitOn: revisitDueAfterRepair(category, completedOn, leakTestOn) };
+  });
 };
 
 export const followupsUndo: Handler<'followups.undo'> = async ({ householdId, actionId }, { contacts }) => {
@@ -74,7 +104,7 @@ export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, 
   const steward = signedSteward(ctx);
   if (input.entryKey && !messageKinds.has(parseEntryKey(input.entryKey)?.kind ?? '')) throw invalid('entryKey', '短信或微信只能了结到期前提醒、失约提醒和月度提醒');
   // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
-  const errors = lintScript(input.text).filter((finding) => finding.severity === 'error');
+  const errors = lintScript(input.text, { customTerms: ctx.store.file('teamSettings').read().lintTerms }).filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });
   const at = nowOf(ctx);
   const contactId = recordId('message');

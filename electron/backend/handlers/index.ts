@@ -1,5 +1,5 @@
 import { appStatus } from './app-handlers';
-import { contactsLogMessage, followupsAct, followupsToday, followupsUndo, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
+import { contactsLogMessage, followupsAct, followupsToday, followupsUndo, grievancesRepairDone, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
 import { callsCheck, callsClearDraft, callsDraft, callsSave, callsSaveDraft, callsStart } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
@@ -60,6 +60,7 @@ export const handlers: Handlers = {
   'followups.today': followupsToday,
   'followups.act': followupsAct,
   'followups.undo': followupsUndo,
+  'grievances.repairDone': grievancesRepairDone,
   'contacts.logMessage': contactsLogMessage,
   'teamSettings.get': teamSettingsGet,
   'teamSettings.update': teamSettingsUpdate,

@@ -31,8 +31,11 @@ async function changeEntry(ctx: BackendContext, change: (entries: readonly Scrip
 
 const newIdFor = (entries: readonly ScriptEntry[]) => newScriptId(new Set(entries.map((entry) => entry.id)), Date.now());
 
-function refuseIfNotSavable(text: string, confirmWarnings: boolean) {
-  const check = checkForSave(text, confirmWarnings);
+/** The lint as the team set it up: the built-in lexicons and the lead's own words (团队设置). */
+const lintOptionsOf = (ctx: BackendContext) => ({ customTerms: ctx.store.file('teamSettings').read().lintTerms });
+
+function refuseIfNotSavable(ctx: BackendContext, text: string, confirmWarnings: boolean) {
+  const check = checkForSave(text, confirmWarnings, lintOptionsOf(ctx));
   if (check.ok) return check.findings;
   const issues = check.findings.map((finding) => ({ path: 'text', message: `「${finding.phrase}」${finding.message}` }));
   if (check.reason === 'errors') {
@@ -56,7 +59,7 @@ function refuseIfMovedOn(entry: ScriptEntry, baseVersion: number | undefined): v
 export const scriptsList: Handler<'scripts.list'> = async (_input, ctx) => ({ entries: [...ctx.store.file('scripts').read().entries] });
 
 export const scriptsSave: Handler<'scripts.save'> = async ({ id, content, note, confirmWarnings, baseVersion }, ctx) => {
-  const findings = refuseIfNotSavable(content.text, confirmWarnings);
+  const findings = refuseIfNotSavable(ctx, content.text, confirmWarnings);
   const author = authorOf(ctx);
   const entry = await changeEntry(ctx, (entries) => {
     const existing = id ? findIn(entries, id) : null;
@@ -83,7 +86,7 @@ export const scriptsRestore: Handler<'scripts.restore'> = async ({ id, version }
     const restored = restoreVersion(findIn(entries, id), version, author);
     if (!restored) throw new ApiError({ code: 'NOT_FOUND', message: `这条话术没有第 ${version} 版。` });
     // An old version is checked against today's rules before it comes back.
-    findings = refuseIfNotSavable(currentVersion(restored).text, true);
+    findings = refuseIfNotSavable(ctx, currentVersion(restored).text, true);
     return restored;
   });
   return { entry, findings };
@@ -109,12 +112,12 @@ export const scriptsImport: Handler<'scripts.import'> = async ({ content, apply 
       message: `文件不是有效的话术库（${issue ? `${issue.path.join('.') || '文件'}：${issue.message}` : '格式错误'}）。话术库没有改动。`,
     });
   }
-  if (!apply) return { report: mergeImported(ctx.store.file('scripts').read().entries, result.data.entries).report, applied: false };
+  if (!apply) return { report: mergeImported(ctx.store.file('scripts').read().entries, result.data.entries, lintOptionsOf(ctx)).report, applied: false };
   // Merged inside the write, against the library as it is then.
   let report: ScriptsImportResult['report'] | undefined;
   let applied = false;
   await ctx.store.file('scripts').update((draft) => {
-    const merged = mergeImported(draft.entries, result.data.entries);
+    const merged = mergeImported(draft.entries, result.data.entries, lintOptionsOf(ctx));
     report = merged.report;
     applied = merged.report.added.length + merged.report.updated.length > 0;
     if (applied) draft.entries = merged.entries;

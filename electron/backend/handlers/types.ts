@@ -1,3 +1,4 @@
+import type { RevisitFiguresBuilder } from '../follow-ups/revisit-figures';
 import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
 import type { IsoDate } from '../../../domain/dates';
 import type { ContactStore } from '../contacts/contact-store';
@@ -16,6 +17,8 @@ export interface BackendContext {
   queries: HouseholdQueries;
   /** 今日跟进, kept between builds. */
   queue: TodayQueueBuilder;
+  /** The month's repair revisits against the 规程. */
+  revisits: RevisitFiguresBuilder;
   imports: ImportJobs;
   /** Ledger files arriving in chunks, before their import preview. */
   uploads: Uploads;

@@ -13,8 +13,8 @@ import type {
   householdListInput,
 } from '../../contract';
 import { ApiError } from '../../contract';
-import { collectionPauseOf } from '../../../domain/follow-up-rules';
-import { ageingBucketOf, type Household } from '../../../domain/ledger';
+import { collectionPauseOf, type TeamSettings } from '../../../domain/follow-up-rules';
+import { ageingBucketOf, billedPercentOf, type Household } from '../../../domain/ledger';
 import { ownerTypeFor, type OwnerTypeGuess } from '../../../domain/owner-type';
 import { maskPhone } from '../../../domain/phone';
 import { QuickFindIndex } from '../../../domain/search/quick-find';
@@ -37,7 +37,7 @@ export class HouseholdQueries {
     private readonly contacts: ContactStore,
     /** Today and the grace days decide whether a promise is kept, pending or broken. */
     private readonly today: () => string,
-    private readonly graceDays: () => number,
+    private readonly team: () => Pick<TeamSettings, 'graceDays' | 'custodyPercent'>,
   ) {}
 
   /** Search index and owner look-up, rebuilt when the ledger changed. */
@@ -171,9 +171,11 @@ export class HouseholdQueries {
     for (const phone of household.phones) for (const other of byPhone.get(phone) ?? []) if (other !== id) others.add(other);
     const { phones, ...rest } = household;
     const recorded = this.contacts.of(id);
-    const states = promiseStates(this.ledger.paymentsOf(id), recorded, this.today(), this.graceDays());
+    const team = this.team();
+    const states = promiseStates(this.ledger.paymentsOf(id), recorded, this.today(), team.graceDays);
     return {
       household: { ...rest, phones: phones.map((phone, index) => ({ index, masked: maskPhone(phone) })) },
+      billedPercent: billedPercentOf(household, team.custodyPercent),
       summary: this.ledger.summaryOf(id)!,
       items: [...this.ledger.itemsOf(id)].sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.feeType.localeCompare(b.feeType, 'zh-CN')),
       payments: [...this.ledger.paymentsOf(id)].sort((a, b) => b.paidOn.localeCompare(a.paidOn)),

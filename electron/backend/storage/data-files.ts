@@ -18,6 +18,7 @@ import {
 import type { DataFileSpec } from './data-file';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { defaultTeamSettings, type TeamSettings } from '../../../domain/follow-up-rules';
+import { DEFAULT_CUSTODY_PERCENT } from '../../../domain/ledger';
 import { defaultLibrary, upgradeDefaults } from '../../../scripts-library/default-library';
 import { scriptLibrarySchema, type ScriptEntry, type ScriptLibrary } from '../../../scripts-library/schema';
 
@@ -79,7 +80,7 @@ export const teamSettingsFile: DataFileSpec<TeamSettings> = {
   id: 'team-settings',
   label: '团队设置',
   fileName: 'team-settings.json',
-  version: 3,
+  version: 4,
   schema: teamSettingsSchema,
   defaults: () => structuredClone(defaultTeamSettings),
   migrations: {
@@ -87,6 +88,8 @@ export const teamSettingsFile: DataFileSpec<TeamSettings> = {
     1: (data) => ({ ...(data as object), stewards: [] }),
     // v3: the company's payment account, read to owners who pay by transfer.
     2: (data) => ({ ...(data as object), paymentAccount: '' }),
+    // v4: the share of the fee billed to 托管 units (the 规程's 70%), and the lead's own compliance-lint words.
+    3: (data) => ({ ...(data as object), custodyPercent: DEFAULT_CUSTODY_PERCENT, lintTerms: [] }),
   },
 };
 

@@ -14,7 +14,11 @@ export const hitFixture = (overrides: Partial<HouseholdHit> = {}): HouseholdHit 
   ...overrides,
 });
 
+/** A month without repair revisits due (今日跟进's header shows nothing). */
+export const noRevisits = (day: string) => ({ month: day.slice(0, 7), due: 0, onTime: 0, late: 0, missing: 0 });
+
 export const recordFixture = (): HouseholdRecord => ({
+  billedPercent: 100,
   household: {
     id: '观山水|8-2-1203',
     community: '观山水',
@@ -108,9 +112,11 @@ function ledgerMethods() {
       offset: 0,
       rows: [],
       communities: [],
+      revisits: noRevisits(date ?? '2026-11-26'),
     })),
     'followups.act': vi.fn(notHere),
     'followups.undo': vi.fn(notHere),
+    'grievances.repairDone': vi.fn(notHere),
     'contacts.logMessage': vi.fn(notHere),
     'teamSettings.get': vi.fn(async () => structuredClone(defaultTeamSettings)),
     'teamSettings.update': vi.fn(notHere),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthlyBills } from '../../helpers/bills';
 import {
   addMonths,
   callbackNotYetReason,
@@ -6,11 +7,10 @@ import {
   defaultTeamSettings,
   digestQueueActions,
   monthlyRoundDue,
-  noticeDue,
-  noticesInSpell,
   outsideWindowReason,
   parseEntryKey,
   queueEntries,
+  queueOrder,
   settlePromises,
   type IssuedNotice,
 } from '../../../domain/follow-up-rules';
@@ -65,52 +65,6 @@ describe('addMonths', () => {
   });
 });
 
-describe('noticeDue', () => {
-  const base = { earliestUnpaid: '2026-08-01', firstPhoneReminderOn: null, issued: [] as IssuedNotice[], ladder: defaultTeamSettings.ladder };
-
-  it.each([
-    [2, '2026-11-10', null],
-    [2, '2026-11-25', '催费通知书'],
-    [3, '2026-11-10', '收费通知书'],
-    [4, '2026-11-10', '催费通知书'],
-    [5, '2026-11-10', '催费通知书'],
-    [6, '2026-11-10', '限期缴费通知书'],
-    [12, '2026-11-10', '限期缴费通知书'],
-    [13, '2026-11-10', '律师函'],
-  ])('住宅 owing %i months on %s → %s', (monthsOwed, today, expected) => {
-    expect(noticeDue({ ...base, kind: '住宅', monthsOwed, today })).toBe(expected);
-  });
-
-  it.each([
-    ['2026-11-24', '收费通知书'],
-    ['2026-11-25', '催费通知书'],
-    ['2026-12-04', '收费通知书'],
-    ['2026-12-05', '催费通知书'],
-    ['2026-12-12', '催费通知书'],
-    ['2026-12-13', '限期缴费通知书'],
-    ['2027-01-02', '限期缴费通知书'],
-  ])('商铺 billed 2026-11, on %s → %s', (today, expected) => {
-    expect(noticeDue({ ...base, kind: '商铺', monthsOwed: 1, today, earliestUnpaid: '2026-11-01' })).toBe(expected);
-  });
-
-  it('does not repeat a notice already issued, and moves on', () => {
-    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 6, today: '2026-11-10', issued: [{ notice: '限期缴费通知书', day: '2026-10-10' }] })).toBeNull();
-  });
-
-  it('calls for a written demand by EMS three months after phone reminders stayed unpaid', () => {
-    const input = { ...base, kind: '住宅' as const, monthsOwed: 2, firstPhoneReminderOn: '2026-08-15' };
-    expect(noticeDue({ ...input, today: '2026-11-14' })).toBeNull();
-    expect(noticeDue({ ...input, today: '2026-11-15' })).toBe('EMS书面催告');
-    expect(noticeDue({ ...input, today: '2026-11-15', ladder: { ...base.ladder, writtenDemand: false } })).toBeNull();
-    // Three months after a month end is the last day of that month.
-    expect(noticeDue({ ...input, firstPhoneReminderOn: '2026-08-31', today: '2026-11-30', issued: [{ notice: '催费通知书', day: '2026-10-25' }] })).toBe('EMS书面催告');
-  });
-
-  it('can be switched off per kind', () => {
-    expect(noticeDue({ ...base, kind: '住宅', monthsOwed: 13, today: '2026-11-10', ladder: { ...base.ladder, residential: false } })).toBeNull();
-  });
-});
-
 describe('call windows and contact limits', () => {
   const limits = { today: '2026-11-26', contactDays: [] as string[], openDispute: false, pendingPromiseUntil: null, settings: defaultTeamSettings };
 
@@ -147,14 +101,13 @@ describe('queueEntries', () => {
     householdId: 'h1',
     kind: '住宅' as const,
     owedFen: 100_000,
-    monthsOwed: 2,
-    earliestUnpaid: '2026-10-01',
+    unpaid: monthlyBills('2026-11', 1),
     promises: [],
     followUps: [],
     contactDays: [],
     openDispute: false,
     noticesIssued: [] as IssuedNotice[],
-    firstPhoneReminderOn: null,
+    reachedPhoneDays: [],
     lastReminderOn: null,
   };
 
@@ -188,7 +141,7 @@ describe('queueEntries', () => {
   it('adds the monthly round from the 5th and due notices', () => {
     expect(queueEntries(facts, '2026-11-04', defaultTeamSettings)).toEqual([]);
     expect(queueEntries(facts, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['monthly-round']);
-    expect(queueEntries({ ...facts, monthsOwed: 6 }, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['notice', 'monthly-round']);
+    expect(queueEntries({ ...facts, unpaid: monthlyBills('2026-05', 6) }, '2026-11-05', defaultTeamSettings).map((e) => e.kind)).toEqual(['notice', 'monthly-round']);
   });
 });
 
@@ -197,18 +150,17 @@ describe('queue handling', () => {
     householdId: 'h1',
     kind: '住宅' as const,
     owedFen: 100_000,
-    monthsOwed: 3,
-    earliestUnpaid: '2026-08-01',
+    unpaid: monthlyBills('2026-08', 3),
     promises: [{ id: 'p', date: '2026-11-20', amountFen: 50_000, madeOn: '2026-11-10', state: 'broken' as const }],
     followUps: [{ id: 'f1', kind: 'callback' as const, dueDate: '2026-11-26', status: 'open' as const, title: '约好回电 19:30', dueTime: '19:30', owner: '李娜' }],
     contactDays: [],
     openDispute: false,
     noticesIssued: [] as IssuedNotice[],
-    firstPhoneReminderOn: null,
+    reachedPhoneDays: [],
     lastReminderOn: null,
   };
   const kinds = (entries: { kind: string }[]) => entries.map((entry) => entry.kind);
-  const act = (action: 'complete' | 'snooze' | 'reassign', extra: Partial<{ entryKey: string; until: string; assignee: string | null; at: string }>) => ({
+  const act = (action: 'complete' | 'snooze' | 'reassign', extra: Partial<{ entryKey: string; until: string; assignee: string | null; at: string; deadline: string }>) => ({
     action,
     entryKey: null,
     until: null,
@@ -219,7 +171,7 @@ describe('queue handling', () => {
 
   it('gives every entry a key that names what to do, and carries a callback’s time and owner', () => {
     const entries = queueEntries(facts, '2026-11-26', defaultTeamSettings);
-    expect(entries.map((entry) => entry.key)).toEqual(['broken-promise:p', 'callback:f1', 'notice:催费通知书:2026-11', 'monthly-round:2026-11']);
+    expect(entries.map((entry) => entry.key)).toEqual(['broken-promise:p', 'callback:f1', 'notice:限期缴费通知书:rn25-2026-08', 'monthly-round:2026-11']);
     expect(entries[1]).toMatchObject({ dueTime: '19:30', owner: '李娜', followUpId: 'f1' });
     for (const entry of entries) expect(parseEntryKey(entry.key)).toMatchObject({ kind: entry.kind });
   });
@@ -257,23 +209,34 @@ describe('queue handling', () => {
     expect(digestQueueActions([act('reassign', { assignee: '王敏', at: '2026-11-20T09:00:00+08:00' }), act('reassign', { assignee: null, at: '2026-11-21T09:00:00+08:00' })]).assignee).toBeNull();
   });
 
-  it('counts notices issued in the current arrears spell only', () => {
-    const handling = digestQueueActions([act('complete', { entryKey: 'notice:收费通知书:2026-02', at: '2026-02-10T10:00:00+08:00' }), act('complete', { entryKey: 'notice:催费通知书:2026-10', at: '2026-10-10T10:00:00+08:00' })]);
-    expect(noticesInSpell(handling.notices, '2026-08-01')).toEqual([{ notice: '催费通知书', day: '2026-10-10' }]);
-    expect(noticesInSpell(handling.notices, null)).toEqual([]);
-    // With the 收费通知书 of an earlier spell not counting, it is due again.
-    const noticesIssued = noticesInSpell(handling.notices, '2026-08-01');
-    expect(queueEntries({ ...facts, promises: [], followUps: [], noticesIssued }, '2026-11-10', defaultTeamSettings)[0]).toMatchObject({ kind: 'notice', reason: '应发收费通知书（欠费 3 个月）' });
+  it('records each issued notice with its ladder step and deadline; a key that named a month has no step', () => {
+    const handling = digestQueueActions([
+      act('complete', { entryKey: 'notice:催费通知书:2026-10', at: '2026-10-10T10:00:00+08:00' }),
+      act('complete', { entryKey: 'notice:限期缴费通知书:rn25-2026-10', at: '2026-11-25T10:00:00+08:00', deadline: '2026-12-10' }),
+    ]);
+    expect(handling.notices).toEqual([
+      { notice: '催费通知书', day: '2026-10-10', step: null, deadline: null },
+      { notice: '限期缴费通知书', day: '2026-11-25', step: 'rn25-2026-10', deadline: '2026-12-10' },
+    ]);
+    expect(parseEntryKey('notice:限期缴费通知书:rn25-2026-10')).toEqual({ kind: 'notice', ref: '限期缴费通知书' });
+    expect(parseEntryKey('notice:限期缴费通知书:../x')).toBeNull();
   });
 
-  it('asks a shop for its 催费通知书 again from the next month’s 5th, once', () => {
-    const shop = { kind: '商铺' as const, monthsOwed: 1, earliestUnpaid: '2026-11-01', firstPhoneReminderOn: null, ladder: defaultTeamSettings.ladder };
-    const onThe25th = [{ notice: '收费通知书' as const, day: '2026-11-02' }, { notice: '催费通知书' as const, day: '2026-11-25' }];
-    expect(noticeDue({ ...shop, today: '2026-11-28', issued: onThe25th })).toBeNull();
-    expect(noticeDue({ ...shop, today: '2026-12-05', issued: onThe25th })).toBe('催费通知书');
-    const again = [...onThe25th, { notice: '催费通知书' as const, day: '2026-12-05' }];
-    expect(noticeDue({ ...shop, today: '2026-12-08', issued: again })).toBeNull();
-    expect(noticeDue({ ...shop, today: '2026-12-13', issued: again })).toBe('限期缴费通知书');
+  it('queues the ladder’s notice with its step as the key, and none while a repair, complaint or promise is open', () => {
+    const due = queueEntries({ ...facts, promises: [], followUps: [] }, '2026-11-10', defaultTeamSettings).find((entry) => entry.kind === 'notice');
+    expect(due).toMatchObject({ key: 'notice:限期缴费通知书:rn25-2026-08', reason: '应发限期缴费通知书（8 月的费用到次月 25 日仍未缴）' });
+    expect(queueEntries({ ...facts, promises: [], followUps: [], openDispute: true }, '2026-11-10', defaultTeamSettings).map((entry) => entry.kind)).not.toContain('notice');
+    const pending = { id: 'p2', date: '2026-11-20', amountFen: 10_000, madeOn: '2026-11-09', state: 'pending' as const };
+    expect(queueEntries({ ...facts, promises: [pending], followUps: [] }, '2026-11-10', defaultTeamSettings).map((entry) => entry.kind)).not.toContain('notice');
+  });
+});
+
+describe('the order of 今日跟进', () => {
+  const row = (householdId: string, kind: 'monthly-round' | 'broken-promise', owedFen: number, monthsOverdue: number) => ({ householdId, kind, priority: kind === 'monthly-round' ? 8 : 1, dueTime: null, owedFen, monthsOverdue });
+
+  it('puts normal payers first in the monthly round, and the largest debts first elsewhere', () => {
+    const rows = [row('a', 'monthly-round', 900_000, 24), row('b', 'monthly-round', 30_000, 1), row('c', 'monthly-round', 20_000, 1), row('d', 'broken-promise', 10_000, 2), row('e', 'broken-promise', 50_000, 5)];
+    expect([...rows].sort(queueOrder).map((entry) => entry.householdId)).toEqual(['e', 'd', 'c', 'b', 'a']);
   });
 });
 
@@ -291,13 +254,12 @@ describe('callbacks in the queue', () => {
     householdId: 'h1',
     kind: '住宅' as const,
     owedFen: 0,
-    monthsOwed: 0,
-    earliestUnpaid: null,
+    unpaid: [],
     promises: [],
     contactDays: [],
     openDispute: false,
     noticesIssued: [] as IssuedNotice[],
-    firstPhoneReminderOn: null,
+    reachedPhoneDays: [],
     lastReminderOn: null,
   };
   const callback = { id: 'f1', kind: 'callback' as const, dueDate: '2026-11-26', status: 'open' as const, title: '约好回电 19:30', dueTime: '19:30', owner: '李娜', createdAt: '2026-11-25T10:00:00+08:00' };

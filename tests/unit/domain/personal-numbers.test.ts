@@ -13,6 +13,14 @@ describe('findPersonalNumbers', () => {
     ['110101199003071234', 'id', '110101199003071234'],
     ['11010119900307123x', 'id', '11010119900307123X'],
     ['110101900307123', 'id', '110101900307123'],
+    ['一三八一二三四一二三四', 'mobile', '13812341234'],
+    ['幺三八幺二三四幺二三四', 'mobile', '13812341234'],
+    ['壹叁捌 壹贰叁肆 壹贰叁肆', 'mobile', '13812341234'],
+    ['一三八，一二三四，一二三四', 'mobile', '13812341234'],
+    ['138·1234·1234', 'mobile', '13812341234'],
+    ['0086 138 1234 1234', 'mobile', '8613812341234'],
+    ['一一〇一〇一一九九〇〇三〇七一二三四', 'id', '110101199003071234'],
+    ['1101 0119 9003 0712 3Ｘ', 'id', '11010119900307123X'],
   ])('finds %s', (text, kind, digits) => {
     expect(findPersonalNumbers(`业主说：${text}。`)).toEqual([{ kind, digits, start: 4, end: 4 + text.length }]);
   });
@@ -25,6 +33,9 @@ describe('findPersonalNumbers', () => {
     ['a bank card', '6222021234567890'],
     ['a number inside a longer run', '订单号 A13812341234B'],
     ['18 digits without a real birth date', '110101199013401234'],
+    ['a bank card in groups', '6222 0212 3456 7890 123'],
+    ['counting', '一二三四五六七八九十'],
+    ['an amount with a thousands comma', '1,380 元'],
   ])('leaves %s alone', (_label, text) => {
     expect(findPersonalNumbers(text)).toEqual([]);
   });
@@ -38,7 +49,13 @@ describe('maskPersonalNumbers', () => {
     });
   });
 
+  it('masks numbers written in numerals, and two numbers in one run', () => {
+    expect(maskPersonalNumbers('业主说一三八一二三四一二三四')).toEqual({ text: '业主说138****1234', masked: 1 });
+    expect(maskPersonalNumbers('13812341234，13912341234').masked).toBe(2);
+  });
+
   it('returns text without numbers unchanged', () => {
     expect(maskPersonalNumbers('下周三缴 3,000 元')).toEqual({ text: '下周三缴 3,000 元', masked: 0 });
   });
 });
+

@@ -22,6 +22,8 @@ interface Situation {
   grievance: boolean;
   callback: boolean;
   revisit: boolean;
+  /** A written notice issued lately: none, one without a deadline, or a 限期缴费通知书 with its deadline. */
+  notice: 'none' | 'plain' | 'deadline';
 }
 
 const callStates: { state: string; objection?: string; outcome?: string; situations: Partial<Situation>[] }[] = [
@@ -30,7 +32,7 @@ const callStates: { state: string; objection?: string; outcome?: string; situati
   { state: 'thirdParty', situations: [{}, { callback: true }] },
   { state: 'revisit', situations: [{ revisit: true }] },
   { state: 'revisitDone', situations: [{ revisit: true }] },
-  { state: 'reminder', situations: [{}] },
+  { state: 'reminder', situations: [{}, { notice: 'plain' }, { notice: 'deadline' }] },
   { state: 'explain', situations: [{}] },
   { state: 'brokenPromise', situations: [{}] },
   ...objectionTypes.map((objection) => ({ state: 'objection', objection: objection.id, situations: [{}, { grievance: true }] })),
@@ -88,6 +90,7 @@ function factsFor(base: CallFacts, situation: Situation, extras: { account: bool
     revisitDate: situation.grievance ? '2026-11-28' : null,
     revisitSubject: situation.revisit ? '主卧顶棚漏水渗水的问题' : null,
     callback: situation.callback ? { date: '2026-11-27', time: '19:30' } : null,
+    noticeIssued: situation.notice === 'plain' ? { kind: '律师函', date: '2026-11-20' } : situation.notice === 'deadline' ? { kind: '限期缴费通知书', date: '2026-11-24', deadline: '2026-12-09' } : null,
     ...(extras.account ? { account: '工商银行 6222 0000 1234 5678，户名 晨光物业服务有限公司' } : {}),
   };
 }
@@ -111,7 +114,7 @@ describe('every default script, in every state where it can be suggested', () =>
   for (const { state, objection, outcome, situations } of callStates) {
     const stageList = stagesFor(state, { objection: (objection ?? null) as never, outcome: (outcome ?? null) as never, revisitResult: null });
     for (const partial of situations) {
-      const situation: Situation = { promises: 'none', grievance: false, callback: false, revisit: false, ...partial };
+      const situation: Situation = { promises: 'none', grievance: false, callback: false, revisit: false, notice: 'none', ...partial };
       for (const household of households) {
         for (const account of [false, true]) {
           for (const broken of [false, true]) {
@@ -175,19 +178,26 @@ describe('every default script, in every state where it can be suggested', () =>
 describe('the message texts', () => {
   it('render whole for the promise or the broken promise they are about', () => {
     const messageStages: StageId[] = ['message-reminder', 'message-promise-due', 'message-broken-promise'];
+    const reached = new Set<string>();
     for (const stage of messageStages) {
       for (const household of households) {
         const values = valuesFor(
-          factsFor(household.facts, { promises: stage === 'message-promise-due' ? 'one' : 'none', grievance: false, callback: false, revisit: false }, { account: true, broken: stage === 'message-broken-promise' }),
+          factsFor(household.facts, { promises: stage === 'message-promise-due' ? 'one' : 'none', grievance: false, callback: false, revisit: false, notice: 'none' }, { account: true, broken: stage === 'message-broken-promise' }),
         );
-        const suggested = suggestScripts(library, [stage], { ownerType: 'A', kind: household.facts.household!.roomLabel.startsWith('商铺') ? '商铺' : '住宅', tone: '温和' }, values);
+        // The message dialog asks with the record's owner type and a mild tone.
+        const suggested = ownerTypes.flatMap((type) =>
+          suggestScripts(library, [stage], { ownerType: type.id, kind: household.facts.household!.roomLabel.startsWith('商铺') ? '商铺' : '住宅', tone: '温和' }, values),
+        );
         expect(suggested.length, stage).toBeGreaterThan(0);
-        for (const entry of suggested) {
+        for (const entry of new Set(suggested)) {
+          reached.add(entry.id);
           const { text, fallbackUsed } = renderScript(currentVersion(entry).text, values, currentVersion(entry).fallbacks);
           for (const [label, pattern] of defects.filter(([label]) => label !== 'an empty name')) expect(pattern.test(text), `${entry.id}: ${label}: ${text}`).toBe(false);
           expect(fallbackUsed.filter((name) => !householdVariables.has(name)), entry.id).toEqual([]);
         }
       }
     }
+    const unreached = library.filter((entry) => messageStages.includes(currentVersion(entry).stage) && !reached.has(entry.id)).map((entry) => entry.id);
+    expect(unreached).toEqual([]);
   });
 });

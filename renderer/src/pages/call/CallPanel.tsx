@@ -35,7 +35,7 @@ function elapsed(since: string, now: number): string {
 function revisitDateOf(grievances: CallContext['grievances'], today: string): string | null {
   const last = [...grievances].reverse().find((grievance) => grievance.kind !== 'other');
   if (!last) return null;
-  return last.kind === 'repair' ? repairRevisitDate(last.ticket, today) : last.kind === 'complaint' ? complaintReplyDate(last.severity, today) : null;
+  return last.kind === 'repair' ? repairRevisitDate(last.ticket, today) : last.kind === 'complaint' ? complaintReplyDate(last.severity, today, last.ownerDeadline ?? null) : null;
 }
 
 export interface CallPanelProps {
@@ -290,7 +290,7 @@ export function CallPanel({ record, settings, scripts, team = defaultTeamSetting
           )}
           {state === 'objection' && context.objection === 'service' && (
             <div style={{ marginTop: 10 }}>
-              <ComplaintForm onRecorded={(grievance) => send({ type: 'GRIEVANCE_RECORDED', grievance })} />
+              <ComplaintForm today={today} onRecorded={(grievance) => send({ type: 'GRIEVANCE_RECORDED', grievance })} />
             </div>
           )}
           {state === 'objection' && context.grievances.length > 0 && <Alert style={{ marginTop: 8 }} type="success" showIcon title={`已记录 ${context.grievances.length} 条诉求，结束后自动生成报修单和回访任务`} />}

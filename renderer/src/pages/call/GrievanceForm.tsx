@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { complaintSeverities, repairCategories, urgencies, type ComplaintSeverity, type RepairCategory, type Urgency } from '../../../../domain/grievance';
+import { complaintDeadlineText, complaintSeverities, ownerDeadlineProblem, repairCategories, urgencies, type ComplaintSeverity, type RepairCategory, type Urgency } from '../../../../domain/grievance';
 import type { Grievance } from '../../../../state-machines/call-flow';
 
 /** The owner's words become a repair ticket: what, where, how urgent, and (for leaks) the leak-test date. */
@@ -50,15 +50,25 @@ export function RepairForm({ onRecorded }: { onRecorded(grievance: Grievance): v
   );
 }
 
-/** A service complaint: how serious, and the owner's words; the reply deadline follows from the severity. */
-export function ComplaintForm({ onRecorded }: { onRecorded(grievance: Grievance): void }) {
+/** A service complaint: how serious, and the owner's words; the 规程's deadlines follow from the severity (a minor one: the owner's deadline, if given). */
+export function ComplaintForm({ today, onRecorded }: { today: string; onRecorded(grievance: Grievance): void }) {
   const [severity, setSeverity] = useState<ComplaintSeverity>('服务失误');
   const [words, setWords] = useState('');
+  const [ownerDeadline, setOwnerDeadline] = useState<Dayjs | null>(null);
+  const deadline = severity === '轻微' && ownerDeadline ? ownerDeadline.format('YYYY-MM-DD') : null;
+  const record = () => words.trim() && onRecorded({ kind: 'complaint', severity, words: words.trim(), ...(deadline ? { ownerDeadline: deadline } : {}) });
   return (
-    <Form layout="vertical" size="small" aria-label="投诉记录" onFinish={() => words.trim() && onRecorded({ kind: 'complaint', severity, words: words.trim() })}>
-      <Form.Item label="严重程度">
-        <Select aria-label="投诉严重程度" value={severity} onChange={setSeverity} style={{ width: 130 }} options={complaintSeverities.map((value) => ({ value, label: value }))} />
-      </Form.Item>
+    <Form layout="vertical" size="small" aria-label="投诉记录" onFinish={record}>
+      <Space wrap align="start">
+        <Form.Item label="严重程度" extra={complaintDeadlineText(severity, deadline)}>
+          <Select aria-label="投诉严重程度" value={severity} onChange={setSeverity} style={{ width: 130 }} options={complaintSeverities.map((value) => ({ value, label: value }))} />
+        </Form.Item>
+        {severity === '轻微' && (
+          <Form.Item label="业主要求的期限（可选）">
+            <DatePicker aria-label="业主要求的期限" value={ownerDeadline} onChange={setOwnerDeadline} disabledDate={(day) => ownerDeadlineProblem(day.format('YYYY-MM-DD'), today) !== null} style={{ width: 140 }} />
+          </Form.Item>
+        )}
+      </Space>
       <Form.Item label="业主原话">
         <Input.TextArea aria-label="投诉原话" value={words} onChange={(event) => setWords(event.target.value)} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
       </Form.Item>

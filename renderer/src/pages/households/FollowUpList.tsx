@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FollowUp, HouseholdRecord } from '../../../../electron/contract';
 import { followUpEntryKey } from '../../../../domain/follow-up-rules';
 import { QueueActionDialog, type QueueTarget } from '../today/QueueActionDialog';
+import { RepairDoneDialog } from './RepairDoneDialog';
 
 /** Follow-ups a steward closes by hand (a promise check closes itself when the ledger shows the payment). */
 const closable = (followUp: FollowUp): followUp is FollowUp & { kind: Exclude<FollowUp['kind'], 'promise-check'> } => followUp.status === 'open' && followUp.kind !== 'promise-check';
@@ -16,6 +17,10 @@ const actionText = { complete: '完成', snooze: '暂缓', reassign: '转交' } 
  */
 export function FollowUpList({ record, today, onChanged }: { record: HouseholdRecord; today: string; onChanged(): void }) {
   const [target, setTarget] = useState<QueueTarget | null>(null);
+  const [repairDone, setRepairDone] = useState<HouseholdRecord['grievances'][number] | null>(null);
+  // An open revisit's repair, while its completion is not recorded: 维修已完成 moves the revisit to the 规程's day.
+  const unfinishedRepairOf = (followUp: FollowUp) =>
+    followUp.kind === 'repair-revisit' && followUp.status === 'open' ? record.grievances.find((entry) => entry.id === followUp.sourceId && entry.status === 'open' && !entry.completedOn) : undefined;
   const { household } = record;
   if (record.followUps.length === 0 && record.queueActions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进任务" />;
   return (
@@ -29,6 +34,12 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
               {followUp.owner !== undefined && <Typography.Text type="secondary">（{followUp.owner ?? '团队池'}）</Typography.Text>}{' '}
               <FollowUpState followUp={followUp} record={record} />
               {followUp.doneReason && <Typography.Text type="secondary">{followUp.doneReason}</Typography.Text>}
+              <RepairProgress followUp={followUp} record={record} />
+              {unfinishedRepairOf(followUp) && (
+                <Button size="small" type="link" aria-label={`维修已完成：${followUp.title}`} onClick={() => setRepairDone(unfinishedRepairOf(followUp)!)}>
+                  维修已完成
+                </Button>
+              )}
               {closable(followUp) && (
                 <Button
                   size="small"
@@ -69,6 +80,17 @@ export function FollowUpList({ record, today, onChanged }: { record: HouseholdRe
           </ul>
         </>
       )}
+      {repairDone && (
+        <RepairDoneDialog
+          repair={repairDone}
+          today={today}
+          onCancel={() => setRepairDone(null)}
+          onDone={() => {
+            setRepairDone(null);
+            onChanged();
+          }}
+        />
+      )}
       {target && (
         <QueueActionDialog
           row={target}
@@ -105,4 +127,12 @@ function FollowUpState({ followUp, record }: { followUp: FollowUp; record: Pick<
     if (promise?.status === 'cancelled') return <Tag>已取消</Tag>;
   }
   return <Tag color={followUp.status === 'open' ? 'orange' : 'green'}>{followUp.status === 'open' ? '待办' : '已完成'}</Tag>;
+}
+
+/** A repair revisit's standing against the 规程: counted from the repair's completion once it is recorded. */
+function RepairProgress({ followUp, record }: { followUp: FollowUp; record: Pick<HouseholdRecord, 'grievances'> }) {
+  if (followUp.kind !== 'repair-revisit') return null;
+  const repair = record.grievances.find((entry) => entry.id === followUp.sourceId);
+  if (!repair?.completedOn) return followUp.status === 'open' ? <Typography.Text type="secondary">（维修未完成，先跟进进度）</Typography.Text> : null;
+  return <Typography.Text type="secondary">（{repair.completedOn} 修好{repair.leakTestOn ? `，${repair.leakTestOn} 试漏` : ''}）</Typography.Text>;
 }

@@ -69,7 +69,7 @@ export function RecordPanel({ id, onChanged, inCall = false }: { id: string; onC
               {household.community} {household.roomLabel}
             </Typography.Title>
             <Tag>{household.kind}</Tag>
-            {household.custody && <Tag color="blue">托管（按 70% 计费）</Tag>}
+            {household.custody && <Tag color="blue">托管（按 {record.billedPercent}% 计费）</Tag>}
             {household.occupied === false && <Tag>未入住</Tag>}
           </Space>
         }

@@ -8,11 +8,12 @@ import { currentVersion, type ScriptContent, type ScriptEntry } from '../../../.
 import { ownerTypes, scriptKinds, stages, tones } from '../../../../scripts-library/stages';
 import { factLabels, factsNeeded, variables } from '../../../../scripts-library/variables';
 import { useApi } from '../../api/api-context';
+import { useApiData } from '../../hooks/use-api-data';
 import { LintFindings } from './LintFindings';
 
 /**
  * What a call may establish, all at once, so the preview shows every variable filled in: a promise, an earlier
- * broken one, a repair with its revisit date, a callback, the team's account.
+ * broken one, a repair with its revisit date, a callback, the team's account, a 限期缴费通知书 issued.
  */
 const SAMPLE_CALL: Omit<CallFacts, 'household' | 'summary' | 'owedFeeTypes'> = {
   settings: { stewardName: '王敏', companyName: '示例物业' },
@@ -22,6 +23,7 @@ const SAMPLE_CALL: Omit<CallFacts, 'household' | 'summary' | 'owedFeeTypes'> = {
   revisitSubject: '主卧顶棚漏水渗水的问题',
   callback: { date: '2025-12-02', time: '19:30' },
   account: '工商银行 6222 0000 1234 5678，户名 示例物业服务有限公司',
+  noticeIssued: { kind: '限期缴费通知书', date: '2025-11-25', deadline: '2025-12-10' },
 };
 
 const SAMPLE = valuesFor({
@@ -46,7 +48,10 @@ export function ScriptEditor({ entry, onSaved, onHistory }: { entry: ScriptEntry
   const [saving, setSaving] = useState(false);
   const [household, setHousehold] = useState<HouseholdRecord | null>(null);
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const findings = useMemo(() => lintScript(content.text), [content.text]);
+  // The lint as the backend applies it on save: with the words the lead added in 团队设置.
+  const team = useApiData(() => api['teamSettings.get']({}), [api]);
+  const customTerms = team.data?.lintTerms;
+  const findings = useMemo(() => lintScript(content.text, { customTerms }), [content.text, customTerms]);
   const preview = useMemo(() => {
     const values = household ? valuesFor({ household: household.household, summary: household.summary, owedFeeTypes: owedFeeTypes(household.items), ...SAMPLE_CALL }) : SAMPLE;
     return renderScript(content.text, values, content.fallbacks);

@@ -63,7 +63,8 @@ export function MessageDialog({ row, onSent, onCancel }: Props) {
     return renderScript(version.text, values, version.fallbacks).text;
   }, [sources.data, row.entryKey, row.kind, stage, today]);
   const text = edited ?? suggested;
-  const findings = useMemo(() => lintScript(text ?? ''), [text]);
+  const customTerms = sources.data?.team.lintTerms;
+  const findings = useMemo(() => lintScript(text ?? '', { customTerms }), [text, customTerms]);
   const [saving, setSaving] = useState(false);
 
   const copy = async () => {

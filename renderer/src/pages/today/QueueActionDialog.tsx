@@ -3,7 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, type QueueAction, type QueueRow } from '../../../../electron/contract';
 import { addDays } from '../../../../domain/dates';
-import { queueKinds } from '../../../../domain/follow-up-rules';
+import { parseEntryKey, queueKinds } from '../../../../domain/follow-up-rules';
+import { noticeDeadline, noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../../domain/notice-ladder';
 import { useApi } from '../../api/api-context';
 import { completeReasons, snoozeReasons } from './queue-reasons';
 
@@ -36,6 +37,10 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
   const [until, setUntil] = useState<Dayjs | null>(dayjs(addDays(today, 3)));
   // The current owner when they are on the roster; otherwise the team pool.
   const [assignee, setAssignee] = useState<string>(row.owner && stewards.includes(row.owner) ? row.owner : POOL);
+  // Issuing a 限期缴费通知书: the deadline printed on it.
+  const parsedKey = parseEntryKey(row.entryKey);
+  const needsDeadline = action === 'complete' && parsedKey?.kind === 'notice' && noticeNeedsDeadline(parsedKey.ref as NoticeKind);
+  const [deadline, setDeadline] = useState<Dayjs | null>(dayjs(addDays(today, noticeDeadline.defaultDays)));
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const quick = action === 'complete' ? completeReasons[row.kind] : action === 'snooze' ? snoozeReasons : [];
@@ -47,7 +52,7 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
     try {
       const input =
         action === 'complete'
-          ? { action, householdId: row.householdId, entryKey: row.entryKey, reason }
+          ? { action, householdId: row.householdId, entryKey: row.entryKey, reason, ...(needsDeadline && deadline ? { deadline: deadline.format('YYYY-MM-DD') } : {}) }
           : action === 'snooze'
             ? { action, householdId: row.householdId, until: until?.format('YYYY-MM-DD') ?? '', reason }
             : { action, householdId: row.householdId, assignee: assignee === POOL ? null : assignee, reason };
@@ -79,6 +84,17 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
     >
       <Form layout="vertical">
         {action === 'complete' && <Form.Item label="跟进项">{`${kindLabel}：${row.reason}`}</Form.Item>}
+        {needsDeadline && (
+          <Form.Item label="缴费期限" extra={`写在通知书上的期限，发出后 ${noticeDeadline.minDays}–${noticeDeadline.maxDays} 天；期限过后仍未缴，欠费满一年的转律师函`} required>
+            <DatePicker
+              aria-label="缴费期限"
+              value={deadline}
+              allowClear={false}
+              onChange={setDeadline}
+              disabledDate={(day) => noticeDeadlineProblem(day.format('YYYY-MM-DD'), today) !== null}
+            />
+          </Form.Item>
+        )}
         {action === 'snooze' && (
           <Form.Item label="暂缓到" extra="这一户在这天之前不出现在跟进列表里" required>
             <DatePicker

@@ -1,7 +1,8 @@
-import { App, Button, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, TimePicker } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../../electron/contract';
 import type { TeamSettings } from '../../../../domain/follow-up-rules';
+import { LINT_TERM_CATEGORIES, type CustomLintTerm, type LintTermCategory } from '../../../../scripts-library/lint';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 
@@ -16,7 +17,16 @@ interface Values {
   writtenDemand: boolean;
   stewards: string[];
   paymentAccount: string;
+  custodyPercent: number;
+  /** The lead's own lint words, per category. */
+  lintTerms: Record<LintTermCategory, string[]>;
 }
+
+const termsByCategory = (terms: readonly CustomLintTerm[]): Record<LintTermCategory, string[]> =>
+  Object.fromEntries(LINT_TERM_CATEGORIES.map(({ category }) => [category, terms.filter((entry) => entry.category === category).map((entry) => entry.term)])) as Record<LintTermCategory, string[]>;
+
+const termsOf = (byCategory: Values['lintTerms']): CustomLintTerm[] =>
+  LINT_TERM_CATEGORIES.flatMap(({ category }) => [...new Set((byCategory[category] ?? []).map((term) => term.trim()).filter(Boolean))].map((term) => ({ category, term })));
 
 const toValues = (settings: TeamSettings): Values => ({
   graceDays: settings.graceDays,
@@ -27,9 +37,11 @@ const toValues = (settings: TeamSettings): Values => ({
   ...settings.ladder,
   stewards: settings.stewards,
   paymentAccount: settings.paymentAccount,
+  custodyPercent: settings.custodyPercent,
+  lintTerms: termsByCategory(settings.lintTerms),
 });
 
-/** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder, the stewards. */
+/** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder, the stewards, the account, the 托管 share, the lint's own words. */
 export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
   const api = useApi();
   const { message } = App.useApp();
@@ -47,6 +59,8 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
         ladder: { residential: values.residential, shops: values.shops, writtenDemand: values.writtenDemand },
         stewards: values.stewards.map((name) => name.trim()).filter(Boolean),
         paymentAccount: values.paymentAccount.trim(),
+        custodyPercent: values.custodyPercent,
+        lintTerms: termsOf(values.lintTerms),
       });
       message.success('团队设置已保存');
       onSaved();
@@ -105,6 +119,18 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
           <Form.Item label="收款账户" name="paymentAccount" extra="业主转账时管家念给业主听的账户，例如：工商银行 6222 0000 1234 5678，户名 某某物业服务有限公司">
             <Input.TextArea aria-label="收款账户" autoSize={{ minRows: 2, maxRows: 3 }} maxLength={120} />
           </Form.Item>
+          <Form.Item label="托管收费比例（%）" name="custodyPercent" extra="签了托管协议的房屋按全额物业费的这个比例收取（规程：70%）">
+            <InputNumber aria-label="托管收费比例" min={1} max={100} precision={0} />
+          </Form.Item>
+          <Typography.Title level={5}>合规检查词</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            话术、短信和微信提醒保存或发送前都会做合规检查；这里可以补充本小区常见的说法，输入后按回车添加。
+          </Typography.Paragraph>
+          {LINT_TERM_CATEGORIES.map((info) => (
+            <Form.Item key={info.category} label={info.label} name={['lintTerms', info.category]} extra={info.description}>
+              <Select mode="tags" aria-label={`合规检查词：${info.label}`} placeholder={`例如：${info.example}`} tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+            </Form.Item>
+          ))}
           <Button type="primary" htmlType="submit">
             保存
           </Button>

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, DatePicker, Empty, Select, Skeleton, Space, S
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { QueueAction, QueueRow } from '../../../../electron/contract';
+import type { QueueAction, QueueRow, TodayQueue } from '../../../../electron/contract';
 import { queueKinds, type QueueKind } from '../../../../domain/follow-up-rules';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
@@ -229,6 +229,7 @@ export function TodayPage() {
           </Card>
         ))}
       </div>
+      <RevisitLine revisits={queue.data.revisits} />
       {total === 0 ? (
         <Empty description={kind || community || owner !== ALL ? '没有符合筛选条件的跟进' : '今天没有要跟进的，辛苦了'} />
       ) : (
@@ -309,5 +310,19 @@ export function TodayPage() {
         />
       )}
     </Space>
+  );
+}
+
+/** The month's repair revisits against the 规程's 100%: on time, late, not yet done. */
+function RevisitLine({ revisits }: { revisits: TodayQueue['revisits'] }) {
+  if (revisits.due === 0) return null;
+  const rate = Math.round((revisits.onTime / revisits.due) * 100);
+  return (
+    <Typography.Text aria-label="本月维修回访">
+      {Number(revisits.month.slice(5))} 月维修回访及时率 <Tag color={rate === 100 ? 'green' : 'orange'}>{rate}%</Tag>
+      应回访 {revisits.due} 户，按时 {revisits.onTime}
+      {revisits.late > 0 && `，超时 ${revisits.late}`}
+      {revisits.missing > 0 && `，未回访 ${revisits.missing}`}（规程要求 100%，维修完成后 2 天、渗漏试漏后 3 天内）
+    </Typography.Text>
   );
 }

@@ -1,0 +1,124 @@
+/**
+ * What tells a threat from a description. A coercion cue ties a consequence to the fee: a condition on not paying
+ * (再不交, 不交的话, 欠费户, 否则 …) or a gate on paying (交清后, 等您缴清, 得先把物业费结了, 只给缴清的业主).
+ * A directed cue aims a cut at the owner (给您停, 您家的门禁卡会被注销, 我们只能). A description cue explains a
+ * fault, a planned stop or a report (检修, 坏了, 自来水公司, 您说, 可能是). Pure.
+ */
+import { Scanner, type Span } from './matcher';
+
+const PAY = '(?:交|缴|付|给钱|结|还钱|清|补|找数)';
+const FEE = '(?:物业费|管理费|物管费|服务费|费用|欠费|欠款|费|钱)';
+const NO_PUNCT = '[^，。！？,.!?；;：:]';
+
+const pattern = (parts: readonly string[]): Scanner => new Scanner(new RegExp(parts.join('|'), 'g'));
+
+/** Conditions on not paying, ultimatums, and the debtor singled out. */
+const CONDITION = pattern([
+  `(?:再|还|还是|一直|继续|老是|总是|总|迟迟|仍然|仍|依然|要是|如果|假如|若|要)(?:这么|这样)?(?:不|没|没有|未)(?:按时)?${PAY}`,
+  '(?:再|还|一直|继续|老是|总是)(?:这么|这样)?(?:拖|欠|赖)',
+  `(?:不|没|没有|未)${PAY}(?:清|齐|完|上)?${FEE}?(?:的话|就|便|则|那|的|者|，|,|也行|也可以)`,
+  '(?:不|没|没有|未)(?:给|交|缴|付)(?:物业费|管理费|物管费|钱)',
+  '(?:物业费|管理费|物管费|费用|欠费|钱)(?:一直|还|再|老|总)?(?:不到位|没到位|没到账|不到账|没结|未结|没清|不够|欠着|拖着|不清|没处理)',
+  `(?:您|你)(?:就是|就|还是)?(?:不|没)(?:想)?${PAY}(?:是吧|是吗|对吧|是不是|啊|呀)`,
+  `(?:就|全|都)?看(?:您|你)[^，。！？,!?]{0,8}?(?:交不交|缴不缴|交没交|缴没缴|什么时候交|什么时候缴|配不配合|表现)`,
+  `(?:不|没|未)${PAY}(?:清|齐|完)?(?:物业费|管理费|费用|钱)?(?:之前|以前|前|期间)`,
+  '(?:您|你)(?:就|难道|真)?不怕', '想不想', '谁让(?:您|你)', '谁叫(?:您|你)',
+  '(?:一直|老是|总是|再|还|继续)(?:这样|这么下去|这样下去|这个样子|拖下去|不配合)',
+  `(?:如果|要是|假如|万一|倘若|一旦|若是|只要)${NO_PUNCT}{0,8}?(?:(?:不|没|未)${PAY}|拖|欠)`,
+  '(?:欠费|拖欠|欠缴|逾期未缴|逾期未交|逾期|未缴费|未缴|未交|没交|不交|欠着|欠钱|欠款|欠物业费|欠管理费)(?:物业费|管理费|的话)?' +
+    '(?:超过|超|满|达到|一律|统一|户|业主|住户|房屋|房子|车辆|单位|期间|的话|的(?=户|业主|住户|房|车|人|单位|，|,))',
+  '(?:欠费|拖欠|欠缴|欠物业费|欠管理费|欠)[^，。！？,!?]{0,6}?(?:个月|年|天)(?:以上|以后|的|了|还)',
+  '(?:您|你)(?:家)?(?:这边|这|那边)?(?:一直|还)?(?:欠费|欠着|没交|拖欠|拖着|不交)(?:费|钱|物业费|管理费)?(?:了)?(?:，|,)',
+  `(?:物业费|管理费|物管费|费用|欠费|钱)(?:要是|如果|再|还|一直)?(?:不|没|没有|未)(?:${PAY}|结清)`,
+  `(?:今天|明天|月底|这周|下周|本月|这个月|年底)(?:前|之前)?(?:还是|还)?(?:不|没)${PAY}`,
+  '否则', '不然', '要不然', '别怪', '别说(?:我|我们)?没(?:提醒|提前|说|讲)', '别后悔', '后果自负', '自己(?:掂量|想想|看着办|考虑)', '考虑清楚', '想清楚',
+  '(?:您|你)?(?:自己)?(?:看着办|瞅着办|掂量着办)', '(?:您|你)瞅着', '走着瞧', '等着瞧', '别来找(?:我|我们)', '别找(?:我|我们)', '可别(?:怪|找|打电话)', '没得商量', '还想不想', '还要不要', `${PAY}不${PAY}(?:您|你)?(?:自己)?(?:定|看着办)`, '赶紧交', '赶快交',
+  '马上交', '不得不',
+]);
+
+/** Service or access given back, or given at all, only once the fee is paid. */
+const GATE = pattern([
+  '(?:补交|补缴|补齐|缴清|交清|结清|付清|还清|清缴|交齐|缴齐|交完|缴完|付完|补完|交了|缴了|交上|缴上|结了|清了|清零|缴费|交费|付款)(?:物业费|管理费|欠费|费用|欠款|钱|费)?(?:了)?' +
+    '(?:以后|之后|后|再|才|方可|方能|然后|就能|就可以|就给|马上|当场|就)',
+  `等(?:您|你)?(?:这边)?(?:把)?${NO_PUNCT}{0,8}?(?:交|缴|付|补|结|清)`,
+  `(?:您|你)?(?:得)?先(?:交|缴|补|结|付|清)`,
+  `(?:物业费|管理费|欠费|费用|钱)(?:先)?(?:清|交|缴|结|补|处理好)(?:了|完|齐|上|掉)?${NO_PUNCT}{0,4}?(?:再|才)`,
+  `(?:得|要|需要|需|须|必须)(?:您|你)?先(?:把)?${NO_PUNCT}{0,8}?(?:交|缴|补|结|清|付)`,
+  `先(?:把|到)${NO_PUNCT}{0,16}?(?:交|缴|补|结|清|付)`,
+  '(?:得|要|需要|需|须|必须)(?:您|你)?(?:把)?(?:物业费|管理费|欠费)(?:先)?(?:交|缴|补|结|清|付)',
+  `(?:只有|只给|只对|只为|仅限|仅对|仅给|只限)${NO_PUNCT}{0,10}?(?:缴清|交清|结清|已缴|已交|缴了|交了|缴费|交费)`,
+  '(?:缴清|交清|结清|已缴费|已交费|缴了费|交了费)(?:物业费|管理费)?的(?:业主|户|住户|人)?才',
+  '(?:结清|缴清|交清|付清|还清|交齐|缴齐|补齐)(?:欠费|物业费)?(?:之前|以前|前)',
+  '(?:物业费|管理费|欠费|费用)(?:还)?(?:欠着|没交|未交|没清|未清|不清|没结)',
+  '(?:什么时候|哪天|几时)(?:交|缴|付)[^，。！？,.!?；;]{0,4}(?:什么时候|哪天|几时)(?:开|通|恢复|给|用)',
+]);
+
+/** Paid in full, anywhere in the sentence, with a service given back later in it. */
+const PAID = new Scanner(/(?:补交完|补缴完|缴清|交清|结清|付清|补齐|交完|缴完|补完|交了|缴了|交上|缴上|清零|结掉|付掉|还上|补上)/g);
+const GIVEN_BACK = new Scanner(/(?:才|再|就能|就可以|方可|方能|就会|马上|立即|立马|当场|便可|就)(?:就)?(?:能|可以|会|可)?(?:给您|给你|帮您|帮你|为您|为你)?(?:重新)?(?:恢复|开通|激活|续|办|开|解|用|录|充|放|授权)/g);
+
+/** Someone set on doing it: 我们只能, 物业有权, 工程部马上. */
+const AGENT = new Scanner(/(?:上头|上面|上级|领导|老板|公司)(?:的意思|交代|规定|要求|说|通知|定)|(?:我们|我|物业|公司|我司|管理处|服务中心|工程部|保安|门岗|管家|系统|小区)(?:这边|那边)?(?:下个月起|下个月|下周起|下周|从明天起|明天|以后|今年|今冬|到时候)?(?:起)?(?:也|都|就|会|将|要|只能|只好|只有|得|必须|准备|打算|决定|可能会|可能要|直接|马上|立刻|统一|一律|有权|先|只得|不得不|会考虑)/g);
+/** The owner as the target: 给您, 把您家的, 您的, 你家. */
+const TARGET = new Scanner(/(?:给|把|拿|将|对|让|替|帮)(?:您|你)(?:们)?(?:家)?|(?:您|你)(?:们)?(?:家)?(?:的|个)|您家|你家|贵户|该户/g);
+/** Right before the harm: a future, a passive, a date (会被, 就要, 下个月). */
+const FUTURE = /(?:会|将|就要|就会|要|就|马上|立刻|立即|立马|这就|当场|到时候|下周|下个月|下礼拜|明天|以后|月底|年底|被|给)(?:被|给)?(?:您|你)?$/;
+
+/** A fault, a planned stop, a report, a reason: the words describe, they do not threaten. */
+const DESCRIPTION = new Scanner(new RegExp(
+  [
+    '维修', '检修', '抢修', '维护', '维保', '保养', '年检', '施工', '改造', '升级', '更换', '换新', '换', '调试', '测试', '演练', '故障', '坏', '失灵', '不灵',
+    '误判', '漏水', '渗水', '爆管', '跳闸', '计划', '自来水公司', '水务', '供电局', '供电所', '电力', '燃气公司', '热力', '市政', '政府', '台风', '暴雨', '暴雪',
+    '安全', '消防', '防止', '丢', '补办', '挂失', '补一张', '过期', '报修', '师傅', '电工', '排查', '检查', '查一下', '看看', '您说', '你说', '您反映', '反映',
+    '可能是', '应该是', '因为', '原因', '期间', '的时候', '高峰', '干旱', '余额', '电池', '昨天', '刚才', '刚刚', '前天', '临时', '救援', '储水', '备水', '请谅解',
+    '不便之处', '带来不便', '通知', '提前', '所以', '导致', '小时', '半天', '全天', '分钟', '点到', '预计', '届时', '读卡器', '进水', '短路', '死机', '没反应',
+    '不好使', '不好用',
+  ].join('|'),
+  'g',
+));
+/** The same sentence offers the service: 保安会帮您开门, 电梯照常坐, 一样能用. */
+const OFFERED = new Scanner(/(?:帮|给|为)(?:您|你)(?:开门|开|刷|登记|放行|送上)|照常|照样|正常使用|正常用|一样(?:能|可以)?(?:用|进|刷|坐|开)/g);
+/** Right after the harm: a question about a state (停水了吗, 停暖了没有). */
+const STATE_QUESTION = /^[^，,。]{0,3}?了?(?:吗|么|没有|没|\?|？|是吧|对吧|是不是)/;
+/** Before the harm in its clause: worry or hearsay (您担心会停水, 有人说不交就停水, 有的物业会锁电梯). */
+const HEARSAY = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传|别担心|不用担心|放心|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司))/;
+
+/** The cues of one sentence. */
+export interface SentenceCues {
+  condition: Span[];
+  gate: Span[];
+  /** Condition or gate: a coercion cue. */
+  coerced: boolean;
+  agent: boolean;
+  target: boolean;
+  description: boolean;
+  offered: boolean;
+}
+
+/** A concession before a condition undoes it: 就算物业费没交, 不管交没交, 哪怕一直欠着. */
+const CONCESSION = /(?:就算|即使|即便|哪怕|纵然|不管|无论|甭管|不论)[^，,。]{0,6}$/;
+const unconceded = (text: string, start: number, spans: readonly Span[]): Span[] =>
+  spans.filter((span) => !CONCESSION.test(text.slice(Math.max(start, span.start - 8), span.start)));
+
+export function cuesOf(text: string, sentence: Span): SentenceCues {
+  const { start, end } = sentence;
+  const condition = unconceded(text, start, CONDITION.find(text, start, end));
+  const gate = unconceded(text, start, GATE.find(text, start, end));
+  const paidThenGiven = PAID.has(text, start, end) && GIVEN_BACK.has(text, start, end);
+  return {
+    condition,
+    gate: paidThenGiven && gate.length === 0 ? [{ start, end: start }] : gate,
+    coerced: condition.length > 0 || gate.length > 0 || paidThenGiven,
+    agent: AGENT.has(text, start, end),
+    target: TARGET.has(text, start, end),
+    description: DESCRIPTION.has(text, start, end),
+    offered: OFFERED.has(text, start, end),
+  };
+}
+
+/** Whether the few characters before a harm make it a future or a passive aimed at someone. */
+export const futureBefore = (text: string, start: number, clauseStart: number): boolean => FUTURE.test(text.slice(Math.max(clauseStart, start - 6), start));
+
+export const stateQuestionAfter = (text: string, end: number): boolean => STATE_QUESTION.test(text.slice(end, end + 6));
+
+export const hearsayBefore = (text: string, start: number, clauseStart: number): boolean => HEARSAY.test(text.slice(clauseStart, start));

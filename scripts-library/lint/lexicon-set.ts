@@ -1,0 +1,161 @@
+/**
+ * The lint's word lists compiled for matching: the built-in lexicons plus the terms a team lead added in 团队设置,
+ * each normalised like the text. Compiled once per set of custom terms. Pure.
+ */
+import * as words from './lexicons';
+import { Scanner, TermSet, type Guard } from './matcher';
+import { normaliseTerm } from './normalise';
+import type { CustomLintTerm, LintTermCategory } from './types';
+
+/** Single-character verbs that are verbs only in some company: 停 is not 停车, 关 is not 关于. */
+const cutGuards: Record<string, Guard> = {
+  停: { notAfter: '车在靠留放泊到顿歇下' },
+  关: { notBefore: '有相机海开', notAfter: '于心注系照联键怀爱切口头卡乎节税门' },
+  断: { notBefore: '判诊间垄断不', notAfter: '断续定言然' },
+  截: { notAfter: '止至图屏' },
+  封: { notBefore: '一密信', notAfter: '顶面信条' },
+  锁: { notAfter: '匠' },
+  熄: { notAfter: '火' },
+};
+
+const MULTI_ENABLING = words.enablingVerbs.filter((verb) => verb.length > 1).join('|');
+const SINGLE_ENABLING = words.enablingVerbs.filter((verb) => verb.length === 1).join('');
+const MODAL_NOT = '(?:不再|不会|不能|不准|不予|不许|不可以|不可|不敢|别想|没法|没办法|无法|暂不|一律不|统一不|先不|都不|就不|也不|还不|禁止|严禁|别)';
+const ANY_NOT = `(?:${MODAL_NOT.slice(3, -1)}|不)`;
+
+/** A service denied: 不给您开, 暂不开通, 一律不准进, 不放进来, 不供电. */
+const DENY = new RegExp(
+  [
+    `${ANY_NOT}(?:再|会|能)?(?:给|让|帮|为|替|对)(?:您|你)?(?:们)?(?:家)?(?:的)?[^，。！？,!?]{0,4}?(?:${MULTI_ENABLING}|[${SINGLE_ENABLING}])`,
+    `${ANY_NOT}(?:再|会|能)?(?:正常|照常|继续|按时|及时|自动|主动|马上)?(?:${MULTI_ENABLING}|抬)`,
+    `${MODAL_NOT}[${SINGLE_ENABLING}]`,
+    '不(?:开|供|续|放|充)(?!心|玩笑|会|口|始|车|朗|除|销)',
+  ].join('|'),
+  'g',
+);
+
+/** Any other “cannot” (V不C): 发不出来, 领不了, 刷不进. */
+const CANNOT = /(?:用|充|刷|开|进|出|回|上|打|识别|放|送|买|购|通|供|续|办|激活|录|发|登记|停|领|拿|取|点|烧|洗|做|认)不(?:了|进去|进来|出来|出去|上去|上来|下来|开|进|出|上|到|来|去|起|动|着)/g;
+
+/** A lift restricted to low floors: 只能刷到一楼, 电梯只能到二楼以下. */
+const LOW_FLOORS_ONLY = /(?:只|仅)(?:能|可以|限)?(?:给(?:您|你))?(?:开|刷|到|去|停|坐|上|开放|设)?(?:到)?(?:[一二三两1-3]|地面|首|底|负一|负1)(?:楼|层)(?:以下)?/g;
+
+/** A service made worse: 没那么热乎了, 不那么稳定, 调到最低档. */
+const DEGRADED = /(?:没|不)(?:那么|这么|太|够)(?:热乎|热|暖和|暖|足|够用|顺畅|顺|稳定|稳|方便|亮|快)|(?:调|降|拧|关|开)(?:到|成)?(?:最低|最小|最弱)(?:档)?/g;
+
+/** Late by a stretch of time: 晚半个月再送, 推后, 延迟. */
+const DELAYED = /晚[一两三四五半几十\d]*(?:个)?(?:天|周|星期|礼拜|月)|推后|延迟|往后推|最后一批/g;
+
+/** Only the bare minimum: 只能保证基本用量, 只供最低量. */
+const BASIC_ONLY = /只(?:能|会)?(?:保证|供|给|提供|保)(?:基本|最低|最少|一点|少量|保底)|保底(?:用量|供应)|基本用量|(?:只)?按(?:最低|最少|基本)(?:标准|量|限度|保障)/g;
+
+/** A lift that will not stop at the owner's floor: 不停您那层 (only a threat beside a lift word). */
+const LIFT_SKIPS_FLOOR = /(?:不再|不会|就不|不)(?:再|会)?停(?:您|你)?(?:家)?(?:那|这)?(?:层|楼)?/g;
+
+export interface Lexicons {
+  utility: TermSet;
+  utilityFused: TermSet;
+  access: TermSet;
+  cut: TermSet;
+  restrict: TermSet;
+  blocked: TermSet;
+  vague: TermSet;
+  delay: TermSet;
+  life: TermSet;
+  enabling: TermSet;
+  deny: Scanner;
+  liftSkipsFloor: Scanner;
+  cannot: Scanner;
+  degraded: Scanner;
+  delayed: Scanner;
+  basicOnly: Scanner;
+  lowFloorsOnly: Scanner;
+  parking: ReadonlySet<string>;
+  lift: ReadonlySet<string>;
+  ownFees: readonly { fees: TermSet; services: readonly string[] }[];
+  arrears: TermSet;
+  publiciseDirect: TermSet;
+  publicRoutes: TermSet;
+  internalChannels: TermSet;
+  publicAudiences: TermSet;
+  thirdParties: TermSet;
+  ownersOwnParties: ReadonlySet<string>;
+  disclose: TermSet;
+  pressVerbs: ReadonlySet<string>;
+  debtorObjects: TermSet;
+  aggregate: TermSet;
+  creditDirect: TermSet;
+  courtList: ReadonlySet<string>;
+  court: TermSet;
+  status: TermSet;
+  consequences: TermSet;
+  weakConsequences: TermSet;
+  publicVerbs: TermSet;
+  insults: TermSet;
+  pressure: TermSet;
+  shaming: TermSet;
+}
+
+function build(custom: readonly CustomLintTerm[]): Lexicons {
+  const added = (category: LintTermCategory): string[] => custom.filter((term) => term.category === category).map((term) => normaliseTerm(term.term)).filter(Boolean);
+  const set = (base: readonly string[], category?: LintTermCategory, guards?: Record<string, Guard>) =>
+    new TermSet([...base.map(normaliseTerm), ...(category ? added(category) : [])], guards);
+  return {
+    utility: set(words.utilityWords, 'utility-cut'),
+    utilityFused: set(words.fusedUtilityHarms),
+    access: set(words.accessWords, 'access'),
+    cut: set(words.cutVerbs, 'harm', cutGuards),
+    restrict: set(words.restrictHarms),
+    blocked: set(words.blockedOutcomes),
+    vague: set(words.vagueHarms),
+    delay: set(words.delayHarms),
+    life: set(words.lifeWords),
+    enabling: set(words.enablingVerbs),
+    deny: new Scanner(DENY),
+    liftSkipsFloor: new Scanner(LIFT_SKIPS_FLOOR),
+    cannot: new Scanner(CANNOT),
+    degraded: new Scanner(DEGRADED),
+    delayed: new Scanner(DELAYED),
+    basicOnly: new Scanner(BASIC_ONLY),
+    lowFloorsOnly: new Scanner(LOW_FLOORS_ONLY),
+    parking: new Set(words.parkingWords),
+    lift: new Set(words.liftWords),
+    ownFees: words.ownFees.map((own) => ({ fees: new TermSet(own.fees), services: own.services })),
+    arrears: set(words.arrearsWords),
+    publiciseDirect: set(words.publiciseDirect, 'publicise'),
+    publicRoutes: set(words.publicRoutes),
+    internalChannels: set(words.internalChannels),
+    publicAudiences: set(words.publicAudiences),
+    thirdParties: set(words.thirdParties),
+    ownersOwnParties: new Set(words.ownersOwnParties),
+    disclose: set(words.discloseVerbs),
+    pressVerbs: new Set(words.pressVerbs),
+    debtorObjects: set(words.debtorObjects),
+    aggregate: set(words.aggregateWords),
+    creditDirect: set(words.creditDirect, 'credit'),
+    courtList: new Set(words.courtListTerms),
+    court: set(words.courtWords),
+    status: set(words.statusWords),
+    consequences: set(words.statusConsequences),
+    weakConsequences: set(words.weakStatusConsequences),
+    publicVerbs: set(words.publicVerbs),
+    insults: set(words.insults, 'insult'),
+    pressure: set(words.pressure, 'pressure'),
+    shaming: set(words.shaming),
+  };
+}
+
+const cache = new Map<string, Lexicons>();
+const CACHE_SIZE = 8;
+
+/** The compiled lexicons for a set of custom terms (the built-in ones alone when there are none). */
+export function lexiconsFor(custom: readonly CustomLintTerm[] = []): Lexicons {
+  const key = custom.map((term) => `${term.category}\u0000${term.term}`).join('\u0001');
+  let found = cache.get(key);
+  if (!found) {
+    found = build(custom);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, found);
+  }
+  return found;
+}

@@ -1,0 +1,146 @@
+/**
+ * The text the lint reads, and the way back to the text the lead wrote. Normalising folds what differs only in how
+ * it is written: full-width letters and digits (ＳＢ, １３８), upper case, traditional characters (門禁 → 门禁),
+ * white space and punctuation put inside a word (停 水, 征信 with an ideographic space, 电-梯-卡), quotation marks, and regional words
+ * (唔交 → 不交, 侬 → 你). Every character of the result remembers the span of the original it came from, so a
+ * finding names the words as written and where they stand. Pure.
+ */
+import { regionalWords } from './regional';
+import { traditionalPairs } from './traditional';
+
+export interface NormalisedText {
+  text: string;
+  /** For each UTF-16 unit of `text`: where its source starts in the original, and where it ends (exclusive). */
+  from: number[];
+  to: number[];
+}
+
+let simplifiedOf: Map<string, string> | undefined;
+
+function simplified(): Map<string, string> {
+  if (simplifiedOf) return simplifiedOf;
+  simplifiedOf = new Map();
+  for (let i = 0; i + 1 < traditionalPairs.length; i += 2) simplifiedOf.set(traditionalPairs[i]!, traditionalPairs[i + 1]!);
+  return simplifiedOf;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let regional: { pattern: RegExp; to: Map<string, string> } | undefined;
+
+function regionalPattern(): { pattern: RegExp; to: Map<string, string> } {
+  if (regional) return regional;
+  const keys = regionalWords.map(([from]) => from).sort((a, b) => b.length - a.length);
+  regional = { pattern: new RegExp(keys.map(escape).join('|'), 'gu'), to: new Map(regionalWords.map(([from, to]) => [from, to])) };
+  return regional;
+}
+
+/** Marks that never carry meaning inside a sentence. */
+const QUOTE = new Set(['"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '〝', '〞', '《', '》', '〈', '〉']);
+/** Marks that split a word when they stand between two Chinese characters (停*水, 电-梯). */
+const INNER_MARK = new Set(['·', '•', '・', '*', '_', '~', '-', '—', '–', '.', '|', '/', '\\', '^', '`', '#', '=', '+']);
+
+const isSpace = (code: number): boolean =>
+  code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
+const isZeroWidth = (code: number): boolean => (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+const isCjk = (ch: string | undefined): boolean => {
+  if (!ch) return false;
+  const code = ch.charCodeAt(0);
+  return code === 0x3007 || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd800 && code <= 0xdfff);
+};
+
+/** The text as a list of UTF-16 units, each with the original span it came from. */
+interface Units {
+  chars: string[];
+  from: number[];
+  to: number[];
+}
+
+/** Width, case and traditional characters, one original character at a time. */
+function foldCharacters(original: string): Units {
+  const units: Units = { chars: [], from: [], to: [] };
+  const table = simplified();
+  for (let at = 0; at < original.length; ) {
+    const code = original.charCodeAt(at);
+    const size = code >= 0xd800 && code <= 0xdbff && at + 1 < original.length ? 2 : 1;
+    const from = at;
+    at += size;
+    if (isZeroWidth(code)) continue;
+    let ch = size === 2 ? original.slice(from, at) : original[from]!;
+    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    else if (isSpace(code)) ch = ' ';
+    if (ch >= 'A' && ch <= 'Z') ch = ch.toLowerCase();
+    ch = table.get(ch) ?? ch;
+    for (let i = 0; i < ch.length; i += 1) {
+      units.chars.push(ch[i]!);
+      units.from.push(from);
+      units.to.push(at);
+    }
+  }
+  return units;
+}
+
+/** Drops spaces beside Chinese characters, quotation marks, and marks put between two Chinese characters. */
+function dropSeparators(units: Units): Units {
+  const kept: Units = { chars: [], from: [], to: [] };
+  const { chars } = units;
+  const isMark = (ch: string) => ch === ' ' || QUOTE.has(ch) || INNER_MARK.has(ch);
+  for (let i = 0; i < chars.length; i += 1) {
+    const ch = chars[i]!;
+    if (QUOTE.has(ch)) continue;
+    if (ch === ' ' || INNER_MARK.has(ch)) {
+      let j = i + 1;
+      while (j < chars.length && isMark(chars[j]!)) j += 1;
+      const cjkBefore = isCjk(kept.chars[kept.chars.length - 1]);
+      const cjkAfter = isCjk(chars[j]);
+      if (ch === ' ' ? cjkBefore || cjkAfter : cjkBefore && cjkAfter) continue;
+    }
+    kept.chars.push(ch);
+    kept.from.push(units.from[i]!);
+    kept.to.push(units.to[i]!);
+  }
+  return kept;
+}
+
+/** Regional words to Mandarin; a replacement's characters all point at the words they replace. */
+function rewriteRegional(units: Units): Units {
+  const text = units.chars.join('');
+  const { pattern, to } = regionalPattern();
+  const matches = [...text.matchAll(pattern)];
+  if (matches.length === 0) return units;
+  const out: Units = { chars: [], from: [], to: [] };
+  const copy = (i: number) => {
+    out.chars.push(units.chars[i]!);
+    out.from.push(units.from[i]!);
+    out.to.push(units.to[i]!);
+  };
+  let at = 0;
+  for (const match of matches) {
+    const start = match.index;
+    for (; at < start; at += 1) copy(at);
+    const end = start + match[0].length;
+    const replacement = to.get(match[0]) ?? match[0];
+    for (const ch of replacement) {
+      out.chars.push(ch);
+      out.from.push(units.from[start]!);
+      out.to.push(units.to[end - 1]!);
+    }
+    at = end;
+  }
+  for (; at < units.chars.length; at += 1) copy(at);
+  return out;
+}
+
+export function normaliseText(original: string): NormalisedText {
+  const units = rewriteRegional(dropSeparators(foldCharacters(original)));
+  return { text: units.chars.join(''), from: units.from, to: units.to };
+}
+
+/** A lexicon or custom term, normalised the same way as the text. */
+export const normaliseTerm = (term: string): string => normaliseText(term.trim()).text;
+
+/** The original span behind a span of the normalised text. */
+export function originalSpan(normalised: NormalisedText, start: number, end: number): { index: number; end: number } {
+  const index = normalised.from[start] ?? 0;
+  return { index, end: Math.max(index, normalised.to[Math.max(start, end - 1)] ?? index) };
+}
