@@ -17,13 +17,14 @@ export interface CreditThreat extends Span {
 }
 
 const REACH = 14;
+const CLAUSE_REACH = 20;
 /** A listing foretold for the owner: 您会被列为, 以后会被法院列为. */
 const PREDICTED = /(?:会被|将被|就会被|肯定被|就被|以后会|到时候)/;
 /** A question asked in earnest (会影响孩子读书吗), not a rhetorical one (您不怕孩子入学受影响吗). */
 const EARNEST_QUESTION = /(?:吗|么|吧|呢)$/;
 const RHETORICAL = /不怕|难道|就不|不担心|想过|有没有想/;
 /** Worry or hearsay before a credit word: 您是担心上征信吗. */
-const WORRY = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说)[^，。！？,!?]*$/;
+const WORRY = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|(?:您|你)(?:是)?(?:问|想问|想知道|关心|咨询))[^，。！？,!?]*$/;
 
 /**
  * @param debtInView whether the script speaks of the fee anywhere (weaker consequences such as 麻烦 count only then).
@@ -34,7 +35,8 @@ export function creditThreatsIn(lex: Lexicons, text: string, masked: string, sen
   const court = lex.court.has(text, start, end);
   const slice = text.slice(start, end);
   for (const hit of lex.creditDirect.find(text, start, end)) {
-    if (isNegated(masked, sentence, hit) || (!cues.coerced && WORRY.test(text.slice(start, hit.start)))) continue;
+    // 不会将业主欠费信息报送征信机构: a denial governs the whole clause before the credit word.
+    if (isNegated(masked, sentence, hit, CLAUSE_REACH) || (!cues.coerced && WORRY.test(text.slice(start, hit.start)))) continue;
     // The court route described (判决后拒不履行的, 法院才可能…), not predicted for the owner (以后会被法院列为失信人).
     const predicted = PREDICTED.test(text.slice(start, hit.start));
     found.push({ start: hit.start, end: hit.end, courtAccount: court && !cues.coerced && !predicted && lex.courtList.has(hit.term) });

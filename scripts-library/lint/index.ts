@@ -37,6 +37,8 @@ interface Hit extends Span {
 
 /** The script speaks of the fee somewhere: a status consequence elsewhere in it is about the fee. */
 const DEBT = /欠|物业费|管理费|拖|交|缴|费/;
+/** The owner's debt itself, named: a cut or a denial beside it is about the debt. */
+const OWED = /欠|物业费|管理费|物管费|(?:没|不|未)(?:交|缴)|结清|补齐|补交|补缴|交清|缴清/;
 
 function sentenceHits(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): Hit[] {
   const { cues } = context;
@@ -79,9 +81,10 @@ export function lintScript(text: string, options: LintOptions = {}): LintFinding
   const cues = sentences.map((sentence) => cuesOf(normalised.text, sentence));
   const masked = maskSpans(normalised.text, cues.flatMap((cue) => [...cue.condition, ...cue.gate]));
   const findings: LintFinding[] = [];
+  const debtInText = OWED.test(normalised.text);
   sentences.forEach((sentence, i) => {
     const previous = i > 0 ? { sentence: sentences[i - 1]!, cues: cues[i - 1]! } : undefined;
-    let hits = merged(sentenceHits(lex, normalised.text, masked, sentence, { cues: cues[i]!, previous }));
+    let hits = merged(sentenceHits(lex, normalised.text, masked, sentence, { cues: cues[i]!, previous, debtInText }));
     // 停水？不会的。 The question is answered no: only an insult stays.
     if (answeredNo(normalised.text, sentence, sentences[i + 1])) hits = hits.filter((hit) => hit.rule === 'insult' || hit.severity === 'warning');
     for (const hit of hits) findings.push(toFinding(text, normalised, hit));

@@ -20,16 +20,16 @@ const cutGuards: Record<string, Guard> = {
 
 const MULTI_ENABLING = words.enablingVerbs.filter((verb) => verb.length > 1).join('|');
 const SINGLE_ENABLING = words.enablingVerbs.filter((verb) => verb.length === 1).join('');
-const MODAL_NOT = '(?:不再|不会|不能|不准|不予|不许|不可以|不可|不敢|别想|没法|没办法|无法|暂不|一律不|统一不|先不|都不|就不|也不|还不|禁止|严禁|别)';
+const MODAL_NOT = '(?:不可能|不负责|不再|不会|不能|不准|不予|不许|不可以|不可|不敢|别想|没法|没办法|无法|暂不|一律不|统一不|先不|都不|就不|也不|还不|禁止|严禁|别)';
 const ANY_NOT = `(?:${MODAL_NOT.slice(3, -1)}|不)`;
 
 /** A service denied: 不给您开, 暂不开通, 一律不准进, 不放进来, 不供电. */
 const DENY = new RegExp(
   [
-    `${ANY_NOT}(?:再|会|能)?(?:给|让|帮|为|替|对)(?:您|你)?(?:们)?(?:家)?(?:的)?[^，。！？,!?]{0,4}?(?:${MULTI_ENABLING}|[${SINGLE_ENABLING}])`,
-    `${ANY_NOT}(?:再|会|能)?(?:正常|照常|继续|按时|及时|自动|主动|马上)?(?:${MULTI_ENABLING}|抬)`,
+    `${ANY_NOT}(?:再|会|能)?(?:一直|总|老|永远|随便|白)?(?:给|让|帮|为|替|对)(?:您|你)?(?:们)?(?:家)?(?:的)?[^，。！？,!?]{0,4}?(?:${MULTI_ENABLING}|[${SINGLE_ENABLING}])`,
+    `${ANY_NOT}(?:再|会|能)?(?:正常|照常|继续|按时|及时|自动|主动|马上|负责|帮忙|帮您|帮你)?(?:${MULTI_ENABLING}|抬)`,
     `${MODAL_NOT}[${SINGLE_ENABLING}]`,
-    '不(?:开|供|续|放|充)(?!心|玩笑|会|口|始|车|朗|除|销)',
+    '不(?:开|供|续|放|充)(?!心|玩笑|会|口|始|车|朗|除|销)', '不通(?!知|过|顺|畅|融|报|告)', '不认(?!识|可|为|账|同|真|得|错|输)',
   ].join('|'),
   'g',
 );
@@ -44,10 +44,16 @@ const LOW_FLOORS_ONLY = /(?:只|仅)(?:能|可以|限)?(?:给(?:您|你))?(?:开
 const DEGRADED = /(?:没|不)(?:那么|这么|太|够)(?:热乎|热|暖和|暖|足|够用|顺畅|顺|稳定|稳|方便|亮|快)|(?:调|降|拧|关|开)(?:到|成)?(?:最低|最小|最弱)(?:档)?/g;
 
 /** Late by a stretch of time: 晚半个月再送, 推后, 延迟. */
-const DELAYED = /晚[一两三四五半几十\d]*(?:个)?(?:天|周|星期|礼拜|月)|推后|延迟|往后推|最后一批/g;
+const DELAYED = /晚(?:开|送|供|给|通)?[一两三四五半几十\d]*(?:个)?(?:天|周|星期|礼拜|月)|(?:晚|推迟|延迟|延后)(?:开|送|供|通)|推后|延迟|往后推|最后一批/g;
 
 /** Only the bare minimum: 只能保证基本用量, 只供最低量. */
 const BASIC_ONLY = /只(?:能|会)?(?:保证|供|给|提供|保)(?:基本|最低|最少|一点|少量|保底)|保底(?:用量|供应)|基本用量|(?:只)?按(?:最低|最少|基本)(?:标准|量|限度|保障)/g;
+
+/** Rationed by the hour or the unit: 一天给您放两个钟头, 白天只给供两个小时, 每天五度. */
+const RATIONED = /(?:只|仅|一天|每天|每日|白天|晚上|一周|每周)(?:能|会)?(?:给|供|开|放|送|通|用)?(?:(?:您|你)(?:家)?)?(?:给|供|开|放|送|通|用)[^，。！？,!?]{0,3}?[一二两三四五六七八九十半几\d]+(?:个)?(?:钟头|小时|钟|度|方|吨|立方|回)|(?:维持|保持|控制|限制|限定|定)在[^，。！？,!?]{0,3}?[一二两三四五六七八九十百\d]+(?:度|档)|只(?:能|会)?(?:开|供|给|放|通)[^，。！？,!?]{0,2}?(?:一|两|半|几)(?:路|半|点|会儿|下|档|格|个阀)|调(?:到|成|低到|至)[^，。！？,!?]{0,3}?[一二两三四五六七八九十百\d]+(?:度|档|成)|(?:只|仅)(?:能|会|可以)?(?:每次|每天|每月|一次|一天)?(?:给(?:您|你)(?:家)?)?(?:买|充|领)[^，。！？,!?]{0,3}?[一二两三四五六七八九十百千半几\d]+|(?:只|仅)(?:能|会)?(?:给(?:您|你))?(?:开|供|送|给|放|通)(?:到|至)(?!楼|层)/g;
+
+/** Asked whether they still want it: 暖气想不想按时开, 还想不想用电梯. */
+const STILL_WANT = new RegExp(`(?:想不想|还想不想|要不要|还要不要)(?:按时|正常|继续|照常)?(?:${MULTI_ENABLING}|[${SINGLE_ENABLING}])`, 'g');
 
 /** A lift that will not stop at the owner's floor: 不停您那层 (only a threat beside a lift word). */
 const LIFT_SKIPS_FLOOR = /(?:不再|不会|就不|不)(?:再|会)?停(?:您|你)?(?:家)?(?:那|这)?(?:层|楼)?/g;
@@ -70,6 +76,8 @@ export interface Lexicons {
   delayed: Scanner;
   basicOnly: Scanner;
   lowFloorsOnly: Scanner;
+  rationed: Scanner;
+  stillWant: Scanner;
   parking: ReadonlySet<string>;
   lift: ReadonlySet<string>;
   ownFees: readonly { fees: TermSet; services: readonly string[] }[];
@@ -118,6 +126,8 @@ function build(custom: readonly CustomLintTerm[]): Lexicons {
     delayed: new Scanner(DELAYED),
     basicOnly: new Scanner(BASIC_ONLY),
     lowFloorsOnly: new Scanner(LOW_FLOORS_ONLY),
+    rationed: new Scanner(RATIONED),
+    stillWant: new Scanner(STILL_WANT),
     parking: new Set(words.parkingWords),
     lift: new Set(words.liftWords),
     ownFees: words.ownFees.map((own) => ({ fees: new TermSet(own.fees), services: own.services })),
@@ -132,7 +142,7 @@ function build(custom: readonly CustomLintTerm[]): Lexicons {
     pressVerbs: new Set(words.pressVerbs),
     debtorObjects: set(words.debtorObjects),
     aggregate: set(words.aggregateWords),
-    creditDirect: set(words.creditDirect, 'credit'),
+    creditDirect: set(words.creditDirect, 'credit', { 信用: { notBefore: '讲守有', notAfter: '卡社好' } }),
     courtList: new Set(words.courtListTerms),
     court: set(words.courtWords),
     status: set(words.statusWords),

@@ -2,7 +2,8 @@
  * The text the lint reads, and the way back to the text the lead wrote. Normalising folds what differs only in how
  * it is written: full-width letters and digits (ＳＢ, １３８), upper case, traditional characters (門禁 → 门禁),
  * white space and punctuation put inside a word (停 水, 征信 with an ideographic space, 电-梯-卡), quotation marks, and regional words
- * (唔交 → 不交, 侬 → 你). Every character of the result remembers the span of the original it came from, so a
+ * (唔交 → 不交, 侬 → 你). A lone Latin letter inside Chinese (停d水) is dropped; in a message with no commas or full
+ * stops, a space between runs of words is read as a comma (报上去了 下周停热水). Every character of the result remembers the span of the original it came from, so a
  * finding names the words as written and where they stand. Pure.
  */
 import { regionalWords } from './regional';
@@ -34,6 +35,9 @@ function regionalPattern(): { pattern: RegExp; to: Map<string, string> } {
   regional = { pattern: new RegExp(keys.map(escape).join('|'), 'gu'), to: new Map(regionalWords.map(([from, to]) => [from, to])) };
   return regional;
 }
+
+/** Commas and full stops: a text that has them does not punctuate with spaces. */
+const CLAUSE_MARK = new Set(['，', '。', ',', '；', ';', '、']);
 
 /** Marks that never carry meaning inside a sentence. */
 const QUOTE = new Set(['"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '〝', '〞', '《', '》', '〈', '〉']);
@@ -80,19 +84,38 @@ function foldCharacters(original: string): Units {
   return units;
 }
 
+/** How many Chinese characters run from `at` in direction `step` (up to 2). */
+function cjkRun(chars: readonly string[], at: number, step: 1 | -1): number {
+  let count = 0;
+  for (let k = at; k >= 0 && k < chars.length && count < 2 && isCjk(chars[k]); k += step) count += 1;
+  return count;
+}
+
 /** Drops spaces beside Chinese characters, quotation marks, and marks put between two Chinese characters. */
 function dropSeparators(units: Units): Units {
   const kept: Units = { chars: [], from: [], to: [] };
   const { chars } = units;
   const isMark = (ch: string) => ch === ' ' || QUOTE.has(ch) || INNER_MARK.has(ch);
+  // A message written without commas or full stops uses its spaces as punctuation.
+  const spacesPunctuate = !chars.some((ch) => CLAUSE_MARK.has(ch));
   for (let i = 0; i < chars.length; i += 1) {
     const ch = chars[i]!;
     if (QUOTE.has(ch)) continue;
+    // 停d水: a lone Latin letter between two Chinese characters is noise.
+    if (/^[a-z]$/.test(ch) && isCjk(kept.chars[kept.chars.length - 1]) && isCjk(chars[i + 1])) continue;
     if (ch === ' ' || INNER_MARK.has(ch)) {
       let j = i + 1;
       while (j < chars.length && isMark(chars[j]!)) j += 1;
       const cjkBefore = isCjk(kept.chars[kept.chars.length - 1]);
       const cjkAfter = isCjk(chars[j]);
+      // 报上去了 下周停热水: a space between two runs of words is a comma (a space inside a word, 停 水, is not).
+      if (ch === ' ' && spacesPunctuate && cjkBefore && cjkAfter && cjkRun(kept.chars, kept.chars.length - 1, -1) >= 2 && cjkRun(chars, j, 1) >= 2) {
+        kept.chars.push(',');
+        kept.from.push(units.from[i]!);
+        kept.to.push(units.to[i]!);
+        i = j - 1;
+        continue;
+      }
       if (ch === ' ' ? cjkBefore || cjkAfter : cjkBefore && cjkAfter) continue;
     }
     kept.chars.push(ch);

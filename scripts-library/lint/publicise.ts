@@ -16,20 +16,28 @@ const OWNER_ACTS = /(?:您|你)(?:们)?(?:可以|先|自己|也)?(?:在|往|发|
 /** Said in private, or about what others do: 欠费的事我们私下说, 以前有物业在群里晒名单. */
 const PRIVATE_OR_OTHERS = /私下|单独|一对一|只跟您|只和您|只对您|只跟你|只和你|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司)/;
 const NEAR = 16;
+/** With the debtor named in the sentence, a way of showing may stand further from the place. */
+const NEAR_WITH_DEBTOR = 28;
 
 /** The owner's affairs: 您家的情况, 你的事. */
 const OWNERS_MATTER = new Scanner(/(?:您|你)(?:们)?(?:家)?(?:的|这|这个)?(?:情况|事情|事|问题)/g);
 
 /** The owner's own: 您单位, 您所在的社区, 您孩子的学校. */
-const OWNERS = /(?:您|你)(?:们)?[^，。！？,!?您你]{0,4}$/;
+const OWNERS = /(?:您|你|他|她|欠费户|业主|户主|该户)(?:们)?[^，。！？,!?您你]{0,4}$/;
+
+/** The party is the owner's own, named right after them: 您单位, 他单位, 您儿子的工作单位. */
+const RIGHT_AFTER_OWNER = /(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
+
+/** Getting in touch with someone, which aimed at the owner's workplace is disclosure in itself. */
+const CONTACT = /^(?:联系|找|打电话|打个电话|告诉|通知|告知|发函|发|寄|反映|汇报|上门|拜访|去一趟|走一趟|打招呼)/;
 
 /** The speaker as the one who tells: 我已经跟您公司说了. */
-const SPEAKER = /(?:我们|我|物业|公司|管家)/;
+const SPEAKER = /(?:我们|我|物业|公司|管家|本中心|服务中心|管理处|我司|本公司|我方)/;
 
 /** Put on a list: 会被列入小区的欠费名单. */
 const LISTED = /(?:列入|纳入|拉进|拉入|加入|列进|上了|进了)[^，。！？,!?]{0,6}名单/g;
 const AT_OWNER = /(?:@|艾特|圈)(?:一下)?(?:您|你)(?!们好)/g;
-const LET_KNOW = /(?:让|叫)(?:AUDIENCE)(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:都|全)(?:知道|看到|晓得)/;
+const LET_KNOW = /(?:让|叫)(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)(?:已经)?(?:知道|看到|晓得|传开|传遍|在传|在说|议论)|(?:跟|和|向|给)(?:AUDIENCE)(?:都)?(?:说|讲|解释|通报|说明|公布)/;
 
 const firstHit = (hits: readonly TermHit[], accept: (hit: TermHit) => boolean): TermHit | undefined => hits.find(accept);
 const cover = (...spans: (Span | undefined)[]): Span => {
@@ -61,11 +69,13 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const privateOrOthers = PRIVATE_OR_OTHERS.test(slice) || verbs.some((v) => isNegated(masked, sentence, v) && !lex.pressVerbs.has(v.term));
   // A public place or channel, the debtor or the debt, a way of showing it there.
   // Under a coercion cue the debtor goes without saying (再不交，我们就在群里发).
-  if (!aggregate && !privateOrOthers && (objects.length > 0 || cues.coerced)) {
+  const conditioned = cues.condition.length > 0;
+  if (!aggregate && !privateOrOthers && (objects.length > 0 || conditioned)) {
     for (const route of routes) {
       if (ownerActsBefore(route.start)) continue;
       const clause = clauseAt(sentence, route.start);
-      const near = (v: Span) => (v.start >= clause.start && v.end <= clause.end) || Math.abs(v.start - route.end) <= NEAR || Math.abs(route.start - v.end) <= NEAR;
+      const reach = objects.length > 0 ? NEAR_WITH_DEBTOR : NEAR;
+      const near = (v: Span) => (v.start >= clause.start && v.end <= clause.end) || Math.abs(v.start - route.end) <= reach || Math.abs(route.start - v.end) <= reach;
       const verb = firstHit(verbs, (v) => near(v) && !isNegated(masked, sentence, v));
       if (verb && !isNegated(masked, sentence, route)) {
         found.push(cover(route, verb));
@@ -89,14 +99,17 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const told = firstHit(verbs, (v) => !isNegated(masked, sentence, v));
   const speakerTells = told !== undefined && SPEAKER.test(text.slice(start, told.start));
   const aboutTheDebt = objects.length > 0 || (told !== undefined && lex.pressVerbs.has(told.term));
-  if (told && (cues.coerced || ((cues.agent || speakerTells) && aboutTheDebt))) {
-    const theirs = (p: TermHit) => !lex.ownersOwnParties.has(p.term) || OWNERS.test(text.slice(Math.max(start, p.start - 7), p.start));
-    const party = firstHit(lex.thirdParties.find(text, start, end), (p) => theirs(p) && !ownerActsBefore(p.start) && !isNegated(masked, sentence, p));
-    if (party) found.push(cover(party, told));
+  const theirs = (p: TermHit) => !lex.ownersOwnParties.has(p.term) || OWNERS.test(text.slice(Math.max(start, p.start - 7), p.start));
+  const parties = told ? lex.thirdParties.find(text, start, end).filter((p) => theirs(p) && !ownerActsBefore(p.start) && !isNegated(masked, sentence, p)) : [];
+  if (told && (conditioned || ((cues.agent || speakerTells) && aboutTheDebt)) && parties[0]) found.push(cover(parties[0], told));
+  // 我们可以联系他单位: the speaker getting in touch with the owner's (or a relative's) workplace needs no debt named.
+  else if (told && speakerTells && CONTACT.test(told.term)) {
+    const workplace = parties.find((p) => lex.ownersOwnParties.has(p.term) && RIGHT_AFTER_OWNER.test(text.slice(Math.max(start, p.start - 12), p.start)));
+    if (workplace) found.push(cover(workplace, told));
   }
 
   // 让大家都知道, 全楼都会知道您家欠了两年物业费.
-  if (objects.length > 0 || cues.coerced) {
+  if (objects.length > 0 || conditioned) {
     const regex = letKnowPattern(lex);
     regex.lastIndex = 0;
     for (const match of slice.matchAll(regex)) {

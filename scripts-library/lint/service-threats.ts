@@ -2,8 +2,10 @@
  * Threats to water, power, heat and gas, and to lifts, gates, cars and visitors (民法典 第944条). A harm — a cut
  * (停, 注销), a denial (不给开), a block (刷不开), a restriction (限时供水, 只能到一楼), a veiled consequence
  * (不方便) or a delay — stands beside a service or access word. It is a threat when a coercion cue ties it to the
- * fee, or when it is aimed at the owner with no fault or plan described; never when negated. Access given only
- * once paid (交清后才开通) is the same threat. A service's own fee (停车费 for the parking card) is no coercion. Pure.
+ * fee (in the sentence, or in the one before when this one is aimed at the owner: 您不交是吧？那我就把您家电表锁了), or
+ * when it is aimed at the owner, or the script speaks of the debt at all, with no fault or plan described; never when
+ * negated. Access given only once paid (交清后才开通), or back to normal once paid (交了就正常了), is the same threat.
+ * A service's own fee (停车费 for the parking card) is no coercion. Pure.
  */
 import { futureBefore, hearsayBefore, stateQuestionAfter, type SentenceCues } from './cues';
 import type { Lexicons } from './lexicon-set';
@@ -43,6 +45,8 @@ const harmScanners = (lex: Lexicons): [HarmKind, Scanner][] => [
   ['restrict', lex.restrict],
   ['restrict', lex.lowFloorsOnly],
   ['restrict', lex.basicOnly],
+  ['restrict', lex.rationed],
+  ['vague', lex.stillWant],
   ['blocked', lex.blocked],
   ['blocked', lex.cannot],
   ['deny', lex.deny],
@@ -65,8 +69,10 @@ export function servicesOf(lex: Lexicons, text: string, sentence: Span): Service
 }
 
 const UTILITY_CHAR = '(水电气暖|水电气|水电|水|电|气|暖)';
-const CHAR_AFTER_HARM = new RegExp(`^(?:给|把)?(?:您|你)?(?:们)?(?:家)?(?:里)?(?:的|个)?${UTILITY_CHAR}(?![梯话视脑子动影池瓶费卡表闸源压量])`);
-const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难]{0,6}$/;
+const CHAR_AFTER_HARM = new RegExp(`^(?:了|掉)?(?:给|把)?(?:您|你)?(?:们)?(?:家)?(?:里)?(?:的|个)?${UTILITY_CHAR}(?![梯话视脑子动影池瓶费卡表闸源压量])`);
+const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难呢啊吧嘛呀是]{0,6}$/;
+/** A single-character service as the topic of the sentence: 欠费户家里的水，白天只给供两个钟头. */
+const TOPIC_CHAR = /(?:的|家|户)(水电|水|电|气|暖|暖气)(?:呢|啊|吧|嘛|呀)?[，,]/g;
 
 /** 停您家的水, 水电都会被停掉, 电我们就掐了, 车就拦下来: a single-character service or access right beside a harm. */
 function charServiceBeside(text: string, sentence: Span, harm: Harm): Service | null {
@@ -86,10 +92,13 @@ function charServiceBeside(text: string, sentence: Span, harm: Harm): Service | 
 }
 
 const MAX_GAP = 14;
+/** Under a coercion cue the service may be named further back in the sentence (您这车位啊，再不交，我们就把地锁给您锁上). */
+const MAX_GAP_COERCED = 30;
 const gap = (a: Span, b: Span): number => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 
 /** The service a harm is about, if any: the nearest one within reach that the harm can apply to. */
-function serviceOf(lex: Lexicons, text: string, sentence: Sentence, harm: Harm, services: readonly Service[]): Service | null {
+function serviceOf(lex: Lexicons, text: string, sentence: Sentence, harm: Harm, services: readonly Service[], coerced: boolean): Service | null {
+  const reach = coerced ? MAX_GAP_COERCED : MAX_GAP;
   if (harm.kind === 'fused') return { start: harm.start, end: harm.end, domain: 'utility', term: harm.term };
   if (harm.kind !== 'lift') {
     const beside = charServiceBeside(text, sentence, harm);
@@ -98,11 +107,20 @@ function serviceOf(lex: Lexicons, text: string, sentence: Sentence, harm: Harm, 
   const usable = services.filter((service) => {
     if (harm.kind === 'lift') return lex.lift.has(service.term);
     if (harm.term.startsWith('停') && lex.parking.has(service.term)) return false;
-    return gap(service, harm) <= MAX_GAP && !(service.start <= harm.start && service.end >= harm.end && harm.kind !== 'deny');
+    return gap(service, harm) <= reach && !(service.start <= harm.start && service.end >= harm.end && harm.kind !== 'deny');
   });
   const nearest = usable.sort((a, b) => gap(a, harm) - gap(b, harm))[0];
-  if (!nearest || notTheirs(text, sentence, nearest)) return null;
-  return nearest;
+  if (nearest) return notTheirs(text, sentence, nearest) ? null : nearest;
+  return coerced && harm.kind !== 'lift' ? topicBefore(text, sentence, harm) : null;
+}
+
+function topicBefore(text: string, sentence: Span, harm: Span): Service | null {
+  const slice = text.slice(sentence.start, harm.start);
+  TOPIC_CHAR.lastIndex = 0;
+  const match = TOPIC_CHAR.exec(slice);
+  if (!match) return null;
+  const start = sentence.start + match.index + match[0].indexOf(match[1]!);
+  return { start, end: start + match[1]!.length, domain: 'utility', term: match[1]! };
 }
 
 /** 不是您家客人: the service named is not the owner's. */
@@ -110,22 +128,37 @@ const notTheirs = (text: string, sentence: Sentence, service: Span): boolean => 
 
 /** A service's own fee paid for that service (停车费 for the parking card), with no property fee beside it. */
 function paysItsOwnFee(lex: Lexicons, text: string, sentence: Span, service: Service): boolean {
-  const own = lex.ownFees.filter((group) => group.fees.has(text, sentence.start, sentence.end));
+  const outside = (hit: Span) => hit.end <= service.start || hit.start >= service.end;
+  const own = lex.ownFees.filter((group) => group.fees.find(text, sentence.start, sentence.end).some(outside));
   if (own.length === 0) return false;
   if (!own.some((group) => group.services.some((word) => service.term.includes(word) || word.includes(service.term)))) return false;
   const feeSpans = own.flatMap((group) => group.fees.find(text, sentence.start, sentence.end));
   return !lex.arrears.find(text, sentence.start, sentence.end).some((hit) => !feeSpans.some((fee) => hit.start >= fee.start && hit.end <= fee.end));
 }
 
+/** Paid, and the service is back to normal: 交了就正常了, 交了钱暖气自然就热了 (so it is held back until then). */
+const RESTORED = /(?:交|缴|付|结|补)(?:了|清|齐|完|上)(?:钱|费|物业费|欠费)?[^，。！？,!?]{0,8}?(?:就|自然|马上|立刻)(?:会|能)?(?:正常|恢复|热|暖和|有水|有电|来电|来水|通|好使|能用)/;
+
+/** 物业费先清了咱再聊: the service put off until paid. */
+const TALK_LATER = /(?:再|才)(?:说|谈|聊|议|商量|考虑|研究|处理)/;
+
+/** The harm itself supposed (您家电梯卡要是用不了，随时来前台): a fault the owner may meet, not a threat. */
+const HYPOTHETICAL = /(?:要是|如果|万一|假如|若是|假设|一旦)[^，,]{0,6}$/;
+
+/** The service given whatever is paid: 物业费没交的话也别担心，车照样能进地库. */
+const UNCONDITIONAL = /照样|照常|一样(?:能|可以)?(?:用|进|刷|坐|开)|正常(?:使用|用|进出|提供)|不受影响/;
+
 const DIRECTED_KINDS: ReadonlySet<HarmKind> = new Set(['cut', 'fused', 'deny', 'blocked', 'restrict', 'lift']);
 
 /** Aimed at the owner, by someone set on doing it, with nothing described that explains it. */
-function aimedWithoutReason(text: string, sentence: Sentence, harm: Harm, span: Span, cues: SentenceCues): boolean {
+function aimedWithoutReason(text: string, sentence: Sentence, harm: Harm, span: Span, cues: SentenceCues, debtInText: boolean): boolean {
   if (!DIRECTED_KINDS.has(harm.kind) || cues.description || cues.offered) return false;
   const clause = clauseAt(sentence, harm.start);
   if (stateQuestionAfter(text, span.end) || hearsayBefore(text, span.start, clause.start)) return false;
   // A notice names a date (小区明天停水): a date alone aims a fused cut at no one.
   const future = harm.kind !== 'fused' && futureBefore(text, harm.start, clause.start);
+  // The script speaks of the debt: a cut or a denial with nothing described that explains it is about the debt.
+  if (debtInText && harm.kind !== 'fused' && !HYPOTHETICAL.test(text.slice(clause.start, harm.start))) return true;
   if (harm.kind === 'blocked') return cues.agent || future;
   return cues.target || cues.agent || future;
 }
@@ -135,27 +168,37 @@ export interface SentenceContext {
   cues: SentenceCues;
   /** The sentence before: a condition there carries a veiled consequence here; its services are the topic of a gate. */
   previous?: { sentence: Sentence; cues: SentenceCues };
+  /** Whether the script speaks of the owner's debt anywhere (欠费, 物业费, 没交, 结清). */
+  debtInText: boolean;
 }
 
 export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat[] {
   const { cues, previous } = context;
   const previousCoerced = previous?.cues.coerced ?? false;
   const harms = harmsOf(lex, text, sentence);
-  if (harms.length === 0 && cues.gate.length === 0) return [];
+  const restored = RESTORED.exec(text.slice(sentence.start, sentence.end));
+  if (harms.length === 0 && cues.gate.length === 0 && !restored) return [];
   const services = servicesOf(lex, text, sentence);
   const threats: ServiceThreat[] = [];
   for (const harm of harms) {
-    const service = serviceOf(lex, text, sentence, harm, services);
+    const service = serviceOf(lex, text, sentence, harm, services, cues.coerced);
     if (!service || paysItsOwnFee(lex, text, sentence, service)) continue;
     const span = { start: Math.min(harm.start, service.start), end: Math.max(harm.end, service.end) };
     if (isNegated(masked, sentence, harm) || negatedBefore(masked, sentence, span.start)) continue;
     const veiled = harm.kind === 'vague' || harm.kind === 'delay';
-    const coerced = cues.coerced || (veiled && previousCoerced && cues.target);
-    if (coerced || aimedWithoutReason(text, sentence, harm, span, cues)) threats.push({ ...span, domain: service.domain });
+    // 您不交是吧？那我就把您家电表给锁了: the condition in the sentence before carries over to one aimed at the owner.
+    const coerced = cues.coerced || (previousCoerced && (cues.target || (!veiled && cues.agent)));
+    if (coerced || aimedWithoutReason(text, sentence, harm, span, cues, context.debtInText)) threats.push({ ...span, domain: service.domain });
   }
   // Access given only once paid: 门禁卡要等您缴清了才能开通 (or 月卡到期了吧？先把物业费补齐，我才能给您续).
   const topics = services.length > 0 || !previous ? services : servicesOf(lex, text, previous.sentence);
-  if (cues.gate.length > 0 && topics.length > 0 && lex.enabling.has(text, sentence.start, sentence.end)) {
+  if (restored && topics.length > 0 && threats.length === 0 && !cues.description) {
+    const at = sentence.start + restored.index;
+    if (!negatedBefore(masked, sentence, at)) threats.push({ start: at, end: at + restored[0].length, domain: topics[0]!.domain });
+  }
+  const enables = (span: Span) => lex.enabling.has(text, span.start, span.end) || TALK_LATER.test(text.slice(span.start, span.end));
+  const unconditional = UNCONDITIONAL.test(text.slice(sentence.start, sentence.end));
+  if (cues.gate.length > 0 && !unconditional && topics.length > 0 && (enables(sentence) || (services.length === 0 && previous !== undefined && enables(previous.sentence)))) {
     for (const service of topics) {
       if (paysItsOwnFee(lex, text, sentence, service) || (services.length > 0 && isNegated(masked, sentence, service))) continue;
       const gate = cues.gate[0]!;

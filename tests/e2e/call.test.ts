@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates';
 import { todayInShanghai } from '../../domain/clock';
 import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { openBrowser, saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
 import { CallScreen } from './support/call-screen';
 
 let app: RunningApp;
@@ -100,6 +100,17 @@ describe('通话', () => {
     const revisit = addDays(todayInShanghai(), 3);
     await record.getByRole('list', { name: '诉求与异议' }).getByText(/漏水渗水（主卧顶棚）/).waitFor();
     await record.getByRole('list', { name: '跟进任务' }).getByText(new RegExp(`${revisit} 维修回访`)).waitFor();
+    // 维修已完成: fixed today, leak test tomorrow — the revisit moves to 3 days after the test (the 规程).
+    await record.getByRole('button', { name: '维修已完成：维修回访：漏水渗水（主卧顶棚）' }).click();
+    const done = page.getByRole('dialog');
+    await done.getByText(/^维修已完成：/).waitFor();
+    await done.getByLabel('试漏日期').fill(addDays(todayInShanghai(), 1));
+    await done.getByLabel('试漏日期').press('Enter');
+    await done.getByText(`回访日：${addDays(todayInShanghai(), 4)}（试漏后 3 天内`).waitFor();
+    await saveScreenshotsAtReviewSizes(page, 'record-repair-done');
+    await done.getByRole('button', { name: /记\s*录/ }).click();
+    await record.getByRole('list', { name: '跟进任务' }).getByText(new RegExp(`${addDays(todayInShanghai(), 4)} 维修回访`)).waitFor();
+    await record.getByRole('list', { name: '跟进任务' }).getByText(/试漏/).waitFor();
     // The backend says why not now, on the record itself; the button no longer starts a plain call.
     const reasons = record.getByRole('list', { name: '不宜拨打的原因' });
     await reasons.getByText(/暂停催缴：维修回访未完成（漏水渗水（主卧顶棚））/).waitFor();

@@ -44,7 +44,7 @@ export function scoreCorpus(violations: readonly ViolationLine[], compliant: rea
     const score = kindOf(line.kind);
     score.violations += 1;
     if (errors.length > 0) blocked += 1;
-    if (errors.some((finding) => finding.rule === line.rule)) {
+    if (errors.some((finding) => line.rule === undefined || finding.rule === line.rule)) {
       caught += 1;
       score.caught += 1;
     } else missed.push(line);

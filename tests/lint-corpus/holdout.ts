@@ -7,7 +7,9 @@
  * 一直这样, partial supply, adverbs inside a denial, pressure through the employer, more insults). The fourth scored
  * 45% and 0% and was used the same way (wider synonyms in every lexicon); the fifth scored 65% and 10% and was used
  * the same way (turn-off verbs, implied cold, quotas, a wider gate, a court listing foretold, negated showing). The
- * sixth (40 lines) was written after that and is never tuned on: its figures are reported as they are (npm run bench).
+ * sixth (40 lines) scored 70% and 0%; its misses (Cantonese 入嚟, caps like 设个上限, 转成临时车, a son's employer,
+ * 诚信黑名单, 占了便宜还卖乖) were among the kinds of the generalisation pass, so it is no longer held out either. Fresh
+ * sets written since are in fresh.ts.
  */
 import type { LintRule } from '../../scripts-library/lint';
 import type { CompliantLine, LintCorpusKind, ViolationLine } from './types';
@@ -298,5 +300,5 @@ export const holdouts: readonly Holdout[] = [
   { name: 'holdout 3', ...third, firstMeasured: { recall: 0.65, falseAlarmRate: 0 }, usedForTuning: true },
   { name: 'holdout 4', ...fourth, firstMeasured: { recall: 0.45, falseAlarmRate: 0 }, usedForTuning: true },
   { name: 'holdout 5', ...fifth, firstMeasured: { recall: 0.65, falseAlarmRate: 0.1 }, usedForTuning: true },
-  { name: 'holdout 6', ...sixth, firstMeasured: { recall: 0.7, falseAlarmRate: 0 }, usedForTuning: false },
+  { name: 'holdout 6', ...sixth, firstMeasured: { recall: 0.7, falseAlarmRate: 0 }, usedForTuning: true },
 ];

@@ -32,8 +32,8 @@ export type LintCorpusKind =
 export interface ViolationLine {
   text: string;
   kind: Exclude<LintCorpusKind, 'false-alarm'>;
-  /** The rule that must report it as an error. */
-  rule: LintRule;
+  /** The rule that must report it as an error; none for a fresh written-differently line (any error catches it). */
+  rule?: LintRule;
 }
 
 export interface CompliantLine {

@@ -7,6 +7,7 @@ import { isVariableName, variablesIn } from '../../scripts-library/variables';
 import { lintScript } from '../../scripts-library/lint';
 import { compliant } from '../../tests/lint-corpus/compliant';
 import { scoreCorpus, type CorpusScore } from '../../tests/lint-corpus/evaluate';
+import { freshSets } from '../../tests/lint-corpus/fresh';
 import { holdouts } from '../../tests/lint-corpus/holdout';
 import type { CompliantLine, ViolationLine } from '../../tests/lint-corpus/types';
 import { violations } from '../../tests/lint-corpus/violations';
@@ -199,6 +200,12 @@ export async function lintBench(): Promise<void> {
     const first = `first measured: recall ${pct(holdout.firstMeasured.recall)}, false alarms ${pct(holdout.firstMeasured.falseAlarmRate)}`;
     const since = holdout.usedForTuning ? `; now ${pct(now.recall)}, ${pct(now.falseAlarmRate)} (tuned on its kinds since)` : '';
     report(`${holdout.name} (${now.violations} + ${now.compliant} lines)`, `${first}${since}`);
+  }
+  for (const set of freshSets) {
+    const now = scoreCorpus(set.violations, set.compliant);
+    const first = `first measured untouched: recall ${pct(set.firstMeasured.recall)}, false alarms ${pct(set.firstMeasured.falseAlarmRate)}`;
+    report(`${set.name} (${now.violations} + ${now.compliant} lines)`, `${first}${set.usedForTuning ? '; tuned on its kinds since' : ''}`);
+    printScore(`  ${set.name} now`, now, false);
   }
 
   const lines = longLines(200);

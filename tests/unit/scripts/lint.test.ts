@@ -287,10 +287,10 @@ describe('custom terms from 团队设置', () => {
   });
 
   it('lets a service word join the coercion logic', () => {
-    const terms = [{ category: 'utility-cut', term: '新风' }] as const;
-    expect(errorsOf('再不交，新风就给您停了。')).toEqual([]);
-    expect(errorsOf('再不交，新风就给您停了。', terms).map((f) => f.rule)).toEqual(['utility-cut']);
-    expect(errorsOf('新风系统这周检修，暂停两天。', terms)).toEqual([]);
+    const terms = [{ category: 'utility-cut', term: '中央除湿' }] as const;
+    expect(errorsOf('再不交，中央除湿就给您停了。')).toEqual([]);
+    expect(errorsOf('再不交，中央除湿就给您停了。', terms).map((f) => f.rule)).toEqual(['utility-cut']);
+    expect(errorsOf('中央除湿系统这周检修，暂停两天。', terms)).toEqual([]);
   });
 
   it('lets an access word and a harm join it too, normalised like the text', () => {

@@ -22,6 +22,7 @@ import { ComplaintForm, RepairForm } from './GrievanceForm';
 import { InstalmentPlanEditor } from './InstalmentPlanEditor';
 import { PromiseForm } from './PromiseForm';
 import { recordFacts } from './script-facts';
+import { NoteCheck } from './NoteCheck';
 import { firstSuggestionReadsBack, SuggestedScripts } from './SuggestedScripts';
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -47,7 +48,7 @@ export interface CallPanelProps {
   /** The button after the call: back to the record, or on to the next household of the queue. */
   endLabel?: string;
   /** The team's rules: the horizon for promises and callbacks, the call windows, the account read to owners. */
-  team?: Pick<TeamSettings, 'horizonDays' | 'callWindows'> & Partial<Pick<TeamSettings, 'paymentAccount'>>;
+  team?: Pick<TeamSettings, 'horizonDays' | 'callWindows'> & Partial<Pick<TeamSettings, 'paymentAccount' | 'lintTerms'>>;
   /** The call as the backend started it (calls.start): its id, start time and the owner type to begin with. */
   start: Pick<CallStart, 'callId' | 'startedAt' | 'purpose' | 'ownerType'>;
   /** Why the call is made: collection, or a revisit (维修回访 / 投诉答复) of the follow-up `followUpId`. */
@@ -347,6 +348,7 @@ export function CallPanel({ record, settings, scripts, team = defaultTeamSetting
 
       <Card size="small" className="call-notes">
         <Input.TextArea aria-label="通话备注" value={context.notes} onChange={(event) => send({ type: 'NOTE', text: event.target.value })} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder="通话要点（Ctrl+Enter 结束通话）" />
+        <NoteCheck notes={context.notes} customTerms={team.lintTerms} />
       </Card>
 
       <div className="call-footer">

@@ -1,0 +1,63 @@
+/**
+ * Fresh sets (`{ text, violation, kind }` lines, the rule following from the kind) as corpus lines: tests/lint-fresh
+ * (written by someone who had not read the lint), fresh-own.ts and probes.ts (written by the maintainer). A
+ * written-differently line may break any rule, so any error catches it.
+ *
+ * Protocol: set A was measured untouched first (74.3% recall, 4.0% false alarms), then tuned on by kinds; set B was
+ * not looked at until tuning on everything else was done, then measured once untouched (85.7%, 2.0%: the honest
+ * estimate), then tuned on as well (WeChat messages that punctuate with spaces, a reason that is the debt itself,
+ * 视缴费情况, retractions). All now meet the corpus targets and are part of the regression test.
+ */
+import type { LintRule } from '../../scripts-library/lint';
+import { lines as setA } from '../lint-fresh/set-a';
+import { lines as setB } from '../lint-fresh/set-b';
+import { lines as own } from './fresh-own';
+import { lines as probes } from './probes';
+import type { CompliantLine, LintCorpusKind, ViolationLine } from './types';
+
+interface RawLine {
+  text: string;
+  violation: boolean;
+  kind: string;
+}
+
+const RULE_OF: Partial<Record<LintCorpusKind, LintRule>> = {
+  'direct-threat': 'utility-cut',
+  'threat-by-consequence': 'utility-cut',
+  'access-threat': 'utility-cut',
+  'access-gated': 'utility-cut',
+  publicise: 'publicise',
+  credit: 'credit',
+  insult: 'insult',
+  'personal-number': 'personal-number',
+  variable: 'unknown-variable',
+};
+
+export interface FreshSet {
+  name: string;
+  violations: ViolationLine[];
+  compliant: CompliantLine[];
+  /** The figures when the set was first measured, untouched. */
+  firstMeasured: { recall: number; falseAlarmRate: number };
+  /** Whether the lint was then tuned on the set's kinds. */
+  usedForTuning: boolean;
+}
+
+function asCorpus(lines: readonly RawLine[]): Pick<FreshSet, 'violations' | 'compliant'> {
+  const violations: ViolationLine[] = [];
+  const compliant: CompliantLine[] = [];
+  for (const line of lines) {
+    const kind = line.kind as LintCorpusKind;
+    if (!line.violation) compliant.push({ text: line.text, kind });
+    else violations.push({ text: line.text, kind: kind as ViolationLine['kind'], rule: RULE_OF[kind] });
+  }
+  return { violations, compliant };
+}
+
+export const freshSets: readonly FreshSet[] = [
+  { name: 'fresh set A', ...asCorpus(setA), firstMeasured: { recall: 0.743, falseAlarmRate: 0.04 }, usedForTuning: true },
+  { name: 'fresh set B', ...asCorpus(setB), firstMeasured: { recall: 0.857, falseAlarmRate: 0.02 }, usedForTuning: true },
+  { name: 'own fresh lines', ...asCorpus(own), firstMeasured: { recall: 0.722, falseAlarmRate: 0.083 }, usedForTuning: true },
+  // Nine rounds, each measured before tuning on it; the figure is the mean of the rounds' first measures.
+  { name: 'own probe rounds', ...asCorpus(probes), firstMeasured: { recall: 0.63, falseAlarmRate: 0.022 }, usedForTuning: true },
+];
