@@ -1,6 +1,6 @@
 /**
  * Personal numbers in free text — mobile and landline phone numbers, resident ID numbers — however they are
- * written: full-width digits, Chinese numerals (一三八…, 幺 for 1, 壹贰叁…), groups separated by spaces, dashes,
+ * written: full-width digits, Chinese numerals (一三八…, 幺 for 1, 壹贰叁…), groups separated by spaces, dashes, enumeration commas (、),
  * dots or commas, a +86 or 0086 prefix, an 18-digit ID ending in X or an old 15-digit one. The compliance lint refuses
  * them in scripts and messages; call notes and other free text written to the contact log are masked. One
  * definition for both. Pure.
@@ -25,7 +25,7 @@ const CHINESE_DIGITS: Record<string, string> = {
 };
 const NUMERALS = Object.keys(CHINESE_DIGITS).join('');
 const DIGIT = `[0-9０-９${NUMERALS}]`;
-const SEPARATOR = '[ \\t\\u3000\\-－—–_.．·・,，/]';
+const SEPARATOR = '[ \\t\\u3000\\-－—–_.．·・,，、/]';
 /** A run of digits with short separators between them, maybe an ID's final X; not part of a longer run. */
 const CANDIDATE = new RegExp(
   `(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ${NUMERALS}])(?:\\+|＋)?${DIGIT}(?:${SEPARATOR}{0,2}${DIGIT}){6,40}(?:${SEPARATOR}?[XxＸｘ])?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ${NUMERALS}])`,

@@ -22,9 +22,12 @@ const CLAUSE_REACH = 20;
 const PREDICTED = /(?:会被|将被|就会被|肯定被|就被|以后会|到时候)/;
 /** A question asked in earnest (会影响孩子读书吗), not a rhetorical one (您不怕孩子入学受影响吗). */
 const EARNEST_QUESTION = /(?:吗|么|吧|呢)$/;
-const RHETORICAL = /不怕|难道|就不|不担心|想过|有没有想/;
+const RHETORICAL = /不怕|难道|就不|不担心|想过|有没有想|不希望|不想|不愿意/;
 /** Worry or hearsay before a credit word: 您是担心上征信吗. */
 const WORRY = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|(?:您|你)(?:是)?(?:问|想问|想知道|关心|咨询))[^，。！？,!?]*$/;
+
+/** 会不会影响, 是不是要查: a question. */
+const A_NOT_A = /(?:会不会|是不是|能不能|有没有|要不要)[^，,]{0,3}$/;
 
 /**
  * @param debtInView whether the script speaks of the fee anywhere (weaker consequences such as 麻烦 count only then).
@@ -47,6 +50,9 @@ export function creditThreatsIn(lex: Lexicons, text: string, masked: string, sen
   for (const status of lex.status.find(text, start, end)) {
     const consequence = consequences.find((c) => c.start >= status.end - 1 ? c.start - status.end <= REACH : status.start - c.end <= REACH);
     if (!consequence || isNegated(masked, sentence, consequence) || isNegated(masked, sentence, status)) continue;
+    // 业主问会不会影响孩子上学: a question asked or reported, not a consequence foretold.
+    const first = Math.min(status.start, consequence.start);
+    if (!cues.coerced && (A_NOT_A.test(text.slice(Math.max(start, first - 4), first)) || WORRY.test(text.slice(start, first)))) continue;
     found.push({ start: Math.min(status.start, consequence.start), end: Math.max(status.end, consequence.end), courtAccount: false });
     break;
   }

@@ -40,8 +40,13 @@ const DEBT = /欠|物业费|管理费|拖|交|缴|费/;
 /** The owner's debt itself, named: a cut or a denial beside it is about the debt. */
 const OWED = /欠|物业费|管理费|物管费|(?:没|不|未)(?:交|缴)|结清|补齐|补交|补缴|交清|缴清/;
 
+/** A sentence this short after a condition is its consequence. */
+const BARE = 10;
+
 function sentenceHits(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): Hit[] {
-  const { cues } = context;
+  // 不交？挂你上电子屏！ A bare sentence after a condition is its consequence.
+  const bare = context.previous?.cues.condition.length && sentence.end - sentence.start <= BARE && !context.cues.description;
+  const cues = bare && context.cues.condition.length === 0 ? { ...context.cues, coerced: true, condition: [{ start: sentence.start, end: sentence.start }] } : context.cues;
   const hit = (rule: LintRule, texts: FindingText, severity: LintSeverity = 'error') => (span: Span): Hit => ({ ...span, rule, severity, text: texts });
   return [
     ...serviceThreatsIn(lex, text, masked, sentence, context).map((threat) =>
@@ -84,7 +89,7 @@ export function lintScript(text: string, options: LintOptions = {}): LintFinding
   const debtInText = OWED.test(normalised.text);
   sentences.forEach((sentence, i) => {
     const previous = i > 0 ? { sentence: sentences[i - 1]!, cues: cues[i - 1]! } : undefined;
-    let hits = merged(sentenceHits(lex, normalised.text, masked, sentence, { cues: cues[i]!, previous, debtInText }));
+    let hits = merged(sentenceHits(lex, normalised.text, masked, sentence, { cues: cues[i]!, previous, debtInText, next: sentences[i + 1] }));
     // 停水？不会的。 The question is answered no: only an insult stays.
     if (answeredNo(normalised.text, sentence, sentences[i + 1])) hits = hits.filter((hit) => hit.rule === 'insult' || hit.severity === 'warning');
     for (const hit of hits) findings.push(toFinding(text, normalised, hit));

@@ -10,13 +10,18 @@ import type { CustomLintTerm, LintTermCategory } from './types';
 /** Single-character verbs that are verbs only in some company: 停 is not 停车, 关 is not 关于. */
 const cutGuards: Record<string, Guard> = {
   停: { notAfter: '车在靠留放泊到顿歇下' },
-  关: { notBefore: '有相机海开', notAfter: '于心注系照联键怀爱切口头卡乎节税门' },
+  关: { notBefore: '有相机海开无攸难过把通闯公', notAfter: '于心注系照联键怀爱切口头卡乎节税门' },
   断: { notBefore: '判诊间垄断不', notAfter: '断续定言然' },
   截: { notAfter: '止至图屏' },
   封: { notBefore: '一密信', notAfter: '顶面信条' },
   锁: { notAfter: '匠' },
   熄: { notAfter: '火' },
 };
+
+/** 物业服务中心 and 服务费 are no service the owner is denied. */
+const serviceGuards: Record<string, Guard> = Object.fromEntries(
+  words.accessWords.filter((word) => word.endsWith('服务')).map((word) => [word, { notAfter: '中站费合企公人员质态标热电' }]),
+);
 
 const MULTI_ENABLING = words.enablingVerbs.filter((verb) => verb.length > 1).join('|');
 const SINGLE_ENABLING = words.enablingVerbs.filter((verb) => verb.length === 1).join('');
@@ -29,7 +34,7 @@ const DENY = new RegExp(
     `${ANY_NOT}(?:再|会|能)?(?:一直|总|老|永远|随便|白)?(?:给|让|帮|为|替|对)(?:您|你)?(?:们)?(?:家)?(?:的)?[^，。！？,!?]{0,4}?(?:${MULTI_ENABLING}|[${SINGLE_ENABLING}])`,
     `${ANY_NOT}(?:再|会|能)?(?:正常|照常|继续|按时|及时|自动|主动|马上|负责|帮忙|帮您|帮你)?(?:${MULTI_ENABLING}|抬)`,
     `${MODAL_NOT}[${SINGLE_ENABLING}]`,
-    '不(?:开|供|续|放|充)(?!心|玩笑|会|口|始|车|朗|除|销)', '不通(?!知|过|顺|畅|融|报|告)', '不认(?!识|可|为|账|同|真|得|错|输)',
+    '不(?:开|供|续|放|充|批)(?!心|玩笑|会|口|始|车|朗|除|销)', '不通(?!知|过|顺|畅|融|报|告)', '不认(?!识|可|为|账|同|真|得|错|输)',
   ].join('|'),
   'g',
 );
@@ -38,10 +43,10 @@ const DENY = new RegExp(
 const CANNOT = /(?:用|充|刷|开|进|出|回|上|打|识别|放|送|买|购|通|供|续|办|激活|录|发|登记|停|领|拿|取|点|烧|洗|做|认)不(?:了|进去|进来|出来|出去|上去|上来|下来|开|进|出|上|到|来|去|起|动|着)/g;
 
 /** A lift restricted to low floors: 只能刷到一楼, 电梯只能到二楼以下. */
-const LOW_FLOORS_ONLY = /(?:只|仅)(?:能|可以|限)?(?:给(?:您|你))?(?:开|刷|到|去|停|坐|上|开放|设)?(?:到)?(?:[一二三两1-3]|地面|首|底|负一|负1)(?:楼|层)(?:以下)?/g;
+const LOW_FLOORS_ONLY = /(?:(?:只|仅)(?:能|可以|限)?(?:给(?:您|你))?(?:开|刷|到|去|停|坐|上|开放|设)?(?:到)?|(?:降|改|设|限|调|锁)(?:为|到|成|在)(?:只(?:能)?(?:到|停|刷))?|限)(?:[一二三两1-3]|地面|首|底|负一|负1)(?:楼|层)(?:以下)?/g;
 
 /** A service made worse: 没那么热乎了, 不那么稳定, 调到最低档. */
-const DEGRADED = /(?:没|不)(?:那么|这么|太|够)(?:热乎|热|暖和|暖|足|够用|顺畅|顺|稳定|稳|方便|亮|快)|(?:调|降|拧|关|开)(?:到|成)?(?:最低|最小|最弱)(?:档)?/g;
+const DEGRADED = /(?:没|不)(?:那么|这么|太|够)(?:热乎|热|暖和|暖|足|够用|顺畅|顺|稳定|稳|方便|亮|快)|(?:调|降|拧|关|开|限|压)(?:到|成)?(?:最低|最小|最弱|最慢)(?:档)?/g;
 
 /** Late by a stretch of time: 晚半个月再送, 推后, 延迟. */
 const DELAYED = /晚(?:开|送|供|给|通)?[一两三四五半几十\d]*(?:个)?(?:天|周|星期|礼拜|月)|(?:晚|推迟|延迟|延后)(?:开|送|供|通)|推后|延迟|往后推|最后一批/g;
@@ -111,7 +116,7 @@ function build(custom: readonly CustomLintTerm[]): Lexicons {
   return {
     utility: set(words.utilityWords, 'utility-cut'),
     utilityFused: set(words.fusedUtilityHarms),
-    access: set(words.accessWords, 'access'),
+    access: set(words.accessWords, 'access', { ...serviceGuards, 刷卡: { notBefore: '台', notAfter: '缴交付支买充' }, 车: { notBefore: '停下上火列单马快汽' } }),
     cut: set(words.cutVerbs, 'harm', cutGuards),
     restrict: set(words.restrictHarms),
     blocked: set(words.blockedOutcomes),

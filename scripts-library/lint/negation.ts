@@ -24,12 +24,13 @@ const NEGATOR = new RegExp(
     '没有(?!交|缴|付|钱)',
     '没(?!法|办法|交|缴|付|钱|空|时间|事|错|想到|那么|多久|几天|什么|人|收到|查到|保障|水|电|气|暖|热)',
     '未(?!缴|交|付|清|结|经|来)',
-    '(?<!不得|要)不(?![怕想管论知好然过少错光仅但止同久如够太交缴付还给让许予便方])',
+    '(?<!不得|要)不(?![怕想管论知好然过少错光仅但止同久如够太交缴付还给让许予便方希]|限于)',
   ].join('|'),
   'g',
 );
 
 const WINDOW_BEFORE = 10;
+const LIST_AFTER_PROHIBITION = /(?:不得|不能|不会|不准|不许|不可|不允许|不应|严禁|禁止|无权|绝不|杜绝)[^，,:：]{0,12}、[^，,:：]{0,30}$/;
 const NOT_FOR = /(?:不会|不能|绝不|决不|从不|不得|不可能|无权|不应该|不该)(?:会)?(?:因为|为了|由于|因|仅仅因为)/;
 
 /** A negation in the same clause, at most ten characters before the words. */
@@ -38,10 +39,16 @@ export function negatedBefore(masked: string, sentence: Sentence, start: number,
   const from = Math.max(clause.start, start - reach);
   // 我们不会因为欠费就把您家的水电停掉: a denial of the motive governs the clause.
   if (NOT_FOR.test(masked.slice(clause.start, start))) return true;
+  const before = masked.slice(clause.start, start);
+  // 不得采取停止供电、供水、供热等方式: a prohibition governs the whole list after it.
+  if (LIST_AFTER_PROHIBITION.test(before)) return true;
   const window = masked.slice(from, start);
+  // 不收垃圾、不放访客: words with a negation of their own are not negated by the list item before them.
+  const ownNegation = /^[不没别]/.test(masked[start] ?? '');
   NEGATOR.lastIndex = 0;
   for (let match = NEGATOR.exec(window); match; match = NEGATOR.exec(window)) {
     const at = from + match.index;
+    if (ownNegation && masked.slice(at, start).includes('、')) continue;
     // 是不是, 会不会, 能不能: a question, not a negation.
     if (!/^[不没]/.test(match[0]) || masked[at - 1] !== masked[at + 1]) return true;
   }
@@ -52,7 +59,7 @@ const ASSURANCE_AFTER = new RegExp(
   '^[^。！？!?]{0,12}?(?:' +
     [
       '违法', '错误', '错的', '撤回', '弄错', '搞错', '说错', '发错', '不合法', '违规', '侵权', '侵犯', '犯法', '不允许', '不被允许', '禁止', '不可能', '不对', '谣言', '误导', '吓唬人', '吓人', '瞎说', '乱说', '假的', '不属实',
-      '不实', '不是真的', '两回事', '两码事', '无关', '不相关', '不挂钩', '扯不上', '不沾边', '不收录', '不纳入', '不报送', '不上报', '不接', '不会(?:上报|报送|纳入|收录|录入|进|上)', '没这回事', '没有这回事',
+      '不实', '不是真的', '两回事', '两码事', '无关', '不相关', '不挂钩', '扯不上', '不沾边', '不收录', '不纳入', '不报送', '不上报', '不接', '不会(?:上报|报送|纳入|收录|录入|进|上)', '不会(?:受到?)?影响', '不受(?:到)?影响', '没(?:有)?(?:受到?)?影响', '没这回事', '没有这回事',
       '不存在', '没有的事', '别信', '不要信', '别听', '别当真', '不用担心', '不必担心', '不会的', '(?:没有?|无)(?:任何)?(?:关系|关联|影响|挂钩|联系)',
       '(?:从来|绝对|肯定|当然|根本)?(?:都|也)?(?:(?:不会|不能|不得)(?:这么|这样|那样)?(?:做|干|讲|说|用)|不(?:这么|这样|那样)?(?:做|干|讲|说))(?!到)',
       '(?:没有|无)(?:这个)?(?:权力|权利|权)', '(?:绝对|肯定|当然|根本|从来)(?:都)?不会', '(?:做|干)不出', '没(?:有)?发生', '从来没有过', '[:：](?:不会|没有|不可能)', '(?:不会|没有|不)(?:有|出现|显示|记录|体现)', '[，,](?:您|请)?放心', '[，,](?:我)?(?:明确|负责任地|可以)?(?:告诉您|跟您说)?[，,]?(?:不会|没有|不可能)(?:的)?(?:[，,。]|$)',

@@ -2,12 +2,14 @@
  * The text the lint reads, and the way back to the text the lead wrote. Normalising folds what differs only in how
  * it is written: full-width letters and digits (ＳＢ, １３８), upper case, traditional characters (門禁 → 门禁),
  * white space and punctuation put inside a word (停 水, 征信 with an ideographic space, 电-梯-卡), quotation marks, and regional words
- * (唔交 → 不交, 侬 → 你). A lone Latin letter inside Chinese (停d水) is dropped; in a message with no commas or full
+ * (唔交 → 不交, 侬 → 你), typos and homophones (征心 → 征信, 电悌 → 电梯), pinyin initials and English words mixed in
+ * (mj → 门禁, no water → 没水; see variants.ts). A lone Latin letter inside Chinese (停d水) is dropped; in a message with no commas or full
  * stops, a space between runs of words is read as a comma (报上去了 下周停热水). Every character of the result remembers the span of the original it came from, so a
  * finding names the words as written and where they stand. Pure.
  */
 import { regionalWords } from './regional';
 import { traditionalPairs } from './traditional';
+import { latinWords, typoWords } from './variants';
 
 export interface NormalisedText {
   text: string;
@@ -27,14 +29,27 @@ function simplified(): Map<string, string> {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let regional: { pattern: RegExp; to: Map<string, string> } | undefined;
-
-function regionalPattern(): { pattern: RegExp; to: Map<string, string> } {
-  if (regional) return regional;
-  const keys = regionalWords.map(([from]) => from).sort((a, b) => b.length - a.length);
-  regional = { pattern: new RegExp(keys.map(escape).join('|'), 'gu'), to: new Map(regionalWords.map(([from, to]) => [from, to])) };
-  return regional;
+interface Rewrites {
+  pattern: RegExp;
+  to: Map<string, string>;
 }
+
+const rewritesOf = (table: readonly (readonly [string, string])[], latin: boolean): Rewrites => {
+  const keys = table.map(([from]) => from).sort((a, b) => b.length - a.length);
+  const source = keys.map(escape).join('|');
+  return { pattern: new RegExp(latin ? `(?<![a-z])(?:${source})(?![a-z])` : source, 'gu'), to: new Map(table) };
+};
+
+let regional: Rewrites | undefined;
+let latin: Rewrites | undefined;
+
+/** Regional words, typos and homophones (after separators are dropped). */
+const regionalPattern = (): Rewrites => (regional ??= rewritesOf([...regionalWords, ...typoWords], false));
+/** Pinyin initials and English words (before separators are read, so no, water stays two words until rewritten). */
+const latinPattern = (): Rewrites => (latin ??= rewritesOf(latinWords, true));
+
+/** A letter that is part of an insult (傻b, 穷b): kept. */
+const LETTER_INSULTS = new Set(['傻b', '傻x', '穷b', '二b', '煞b', '沙b', '装b']);
 
 /** Commas and full stops: a text that has them does not punctuate with spaces. */
 const CLAUSE_MARK = new Set(['，', '。', ',', '；', ';', '、']);
@@ -102,7 +117,7 @@ function dropSeparators(units: Units): Units {
     const ch = chars[i]!;
     if (QUOTE.has(ch)) continue;
     // 停d水: a lone Latin letter between two Chinese characters is noise.
-    if (/^[a-z]$/.test(ch) && isCjk(kept.chars[kept.chars.length - 1]) && isCjk(chars[i + 1])) continue;
+    if (/^[a-z]$/.test(ch) && isCjk(kept.chars[kept.chars.length - 1]) && isCjk(chars[i + 1]) && !LETTER_INSULTS.has(kept.chars[kept.chars.length - 1]! + ch)) continue;
     if (ch === ' ' || INNER_MARK.has(ch)) {
       let j = i + 1;
       while (j < chars.length && isMark(chars[j]!)) j += 1;
@@ -125,10 +140,10 @@ function dropSeparators(units: Units): Units {
   return kept;
 }
 
-/** Regional words to Mandarin; a replacement's characters all point at the words they replace. */
-function rewriteRegional(units: Units): Units {
+/** Rewrites table keys; a replacement's characters all point at the words they replace. */
+function rewrite(units: Units, { pattern, to }: Rewrites): Units {
   const text = units.chars.join('');
-  const { pattern, to } = regionalPattern();
+  pattern.lastIndex = 0;
   const matches = [...text.matchAll(pattern)];
   if (matches.length === 0) return units;
   const out: Units = { chars: [], from: [], to: [] };
@@ -155,7 +170,9 @@ function rewriteRegional(units: Units): Units {
 }
 
 export function normaliseText(original: string): NormalisedText {
-  const units = rewriteRegional(dropSeparators(foldCharacters(original)));
+  let units = foldCharacters(original);
+  if (/[a-z]/.test(units.chars.join(''))) units = rewrite(units, latinPattern());
+  units = rewrite(dropSeparators(units), regionalPattern());
   return { text: units.chars.join(''), from: units.from, to: units.to };
 }
 

@@ -8,13 +8,17 @@
 import type { SentenceCues } from './cues';
 import type { Lexicons } from './lexicon-set';
 import { Scanner, type Span, type TermHit } from './matcher';
-import { isNegated } from './negation';
+import { isNegated, negatedBefore } from './negation';
 import { clauseAt, type Sentence } from './sentences';
 
 /** The owner as the one who acts: 您在群里说的, 您把截图发我, 可以跟家人商量. */
 const OWNER_ACTS = /(?:您|你)(?:们)?(?:可以|先|自己|也)?(?:在|往|发|把|跟|和|同)|可以(?:跟|和|同)/;
 /** Said in private, or about what others do: 欠费的事我们私下说, 以前有物业在群里晒名单. */
 const PRIVATE_OR_OTHERS = /私下|单独|一对一|只跟您|只和您|只对您|只跟你|只和你|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司)/;
+/** The owner's worry reported, or hearsay: 业主担心我们会在电子屏上挂他名字. */
+const WORRIED = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传)(?:我们|物业|公司|会|要)/;
+/** The debtor's name foretold on a public place: 屏幕上可能就有您的名字了. */
+const NAME_SHOWN = /(?:上|里)[^，。！？,!?]{0,6}?(?:就|会|将|也)?(?:有|是|出现|挂着|写着|贴着|登着|显示)(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:名字|大名|房号|门牌|名)/g;
 const NEAR = 16;
 /** With the debtor named in the sentence, a way of showing may stand further from the place. */
 const NEAR_WITH_DEBTOR = 28;
@@ -27,6 +31,9 @@ const OWNERS = /(?:您|你|他|她|欠费户|业主|户主|该户)(?:们)?[^，�
 
 /** The party is the owner's own, named right after them: 您单位, 他单位, 您儿子的工作单位. */
 const RIGHT_AFTER_OWNER = /(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
+
+/** The owner's own people as the ones told: 给你单位领导, 跟你邻居. */
+const TOLD_OWNERS = /(?:跟|和|向|给|找|联系|告诉|通知)(?:您|你)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
 
 /** Getting in touch with someone, which aimed at the owner's workplace is disclosure in itself. */
 const CONTACT = /^(?:联系|找|打电话|打个电话|告诉|通知|告知|发函|发|寄|反映|汇报|上门|拜访|去一趟|走一趟|打招呼)/;
@@ -57,7 +64,8 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const { start, end } = sentence;
   for (const hit of lex.publiciseDirect.find(text, start, end)) if (!isNegated(masked, sentence, hit)) found.push(hit);
 
-  const objects = [...lex.debtorObjects.find(text, start, end), ...OWNERS_MATTER.find(text, start, end)];
+  // 不放名字: an object negated is not shown.
+  const objects = [...lex.debtorObjects.find(text, start, end), ...OWNERS_MATTER.find(text, start, end)].filter((hit) => !negatedBefore(masked, sentence, hit.start, 3));
   const verbs = lex.disclose.find(text, start, end);
   const slice = text.slice(start, end);
   const ownerActsBefore = (at: number) => OWNER_ACTS.test(text.slice(clauseAt(sentence, at).start, at));
@@ -66,7 +74,13 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const aggregate = lex.aggregate.has(text, start, end);
 
   // 个人欠费绝不会发到群里: a way of showing, negated, makes the sentence an assurance.
-  const privateOrOthers = PRIVATE_OR_OTHERS.test(slice) || verbs.some((v) => isNegated(masked, sentence, v) && !lex.pressVerbs.has(v.term));
+  // (话别说太死 is advice on the wording: a negated verb counts only in the clause of a place or the debtor.)
+  const inClauseOfSubject = (v: Span) => {
+    const clause = clauseAt(sentence, v.start);
+    return [...routes, ...objects].some((hit) => hit.start >= clause.start && hit.end <= clause.end);
+  };
+  const privateOrOthers =
+    PRIVATE_OR_OTHERS.test(slice) || WORRIED.test(slice) || verbs.some((v) => isNegated(masked, sentence, v) && !lex.pressVerbs.has(v.term) && inClauseOfSubject(v));
   // A public place or channel, the debtor or the debt, a way of showing it there.
   // Under a coercion cue the debtor goes without saying (再不交，我们就在群里发).
   const conditioned = cues.condition.length > 0;
@@ -81,6 +95,15 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
         found.push(cover(route, verb));
         break;
       }
+    }
+  }
+
+  // 大门口那块屏幕上可能就有您的名字了: the name foretold on a public place.
+  if (!aggregate && !privateOrOthers && routes.length > 0) {
+    NAME_SHOWN.lastIndex = 0;
+    for (const match of slice.matchAll(NAME_SHOWN)) {
+      const span = { start: start + match.index, end: start + match.index + match[0].length };
+      if (routes.some((route) => route.end <= span.start + 1 && span.start - route.end <= 4) && !isNegated(masked, sentence, span)) found.push(span);
     }
   }
 
@@ -103,9 +126,13 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const parties = told ? lex.thirdParties.find(text, start, end).filter((p) => theirs(p) && !ownerActsBefore(p.start) && !isNegated(masked, sentence, p)) : [];
   if (told && (conditioned || ((cues.agent || speakerTells) && aboutTheDebt)) && parties[0]) found.push(cover(parties[0], told));
   // 我们可以联系他单位: the speaker getting in touch with the owner's (or a relative's) workplace needs no debt named.
-  else if (told && speakerTells && CONTACT.test(told.term)) {
-    const workplace = parties.find((p) => lex.ownersOwnParties.has(p.term) && RIGHT_AFTER_OWNER.test(text.slice(Math.max(start, p.start - 12), p.start)));
-    if (workplace) found.push(cover(workplace, told));
+  else if (told && (speakerTells || aboutTheDebt) && (CONTACT.test(told.term) || aboutTheDebt)) {
+    // 给你单位领导打电话, 跟你邻居讲你欠费: the owner's own people told, by the speaker or about the debt.
+    const own = parties.find((p) => {
+      const before = text.slice(Math.max(start, p.start - 12), p.start);
+      return speakerTells ? lex.ownersOwnParties.has(p.term) && RIGHT_AFTER_OWNER.test(before) : TOLD_OWNERS.test(before);
+    });
+    if (own) found.push(cover(own, told));
   }
 
   // 让大家都知道, 全楼都会知道您家欠了两年物业费.

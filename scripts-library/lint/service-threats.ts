@@ -70,7 +70,7 @@ export function servicesOf(lex: Lexicons, text: string, sentence: Span): Service
 
 const UTILITY_CHAR = '(水电气暖|水电气|水电|水|电|气|暖)';
 const CHAR_AFTER_HARM = new RegExp(`^(?:了|掉)?(?:给|把)?(?:您|你)?(?:们)?(?:家)?(?:里)?(?:的|个)?${UTILITY_CHAR}(?![梯话视脑子动影池瓶费卡表闸源压量])`);
-const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难呢啊吧嘛呀是]{0,6}$/;
+const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难呢啊吧嘛呀是以后明今天下周月底早晚那]{0,6}$/;
 /** A single-character service as the topic of the sentence: 欠费户家里的水，白天只给供两个钟头. */
 const TOPIC_CHAR = /(?:的|家|户)(水电|水|电|气|暖|暖气)(?:呢|啊|吧|嘛|呀)?[，,]/g;
 
@@ -148,12 +148,28 @@ const HYPOTHETICAL = /(?:要是|如果|万一|假如|若是|假设|一旦)[^，,
 /** The service given whatever is paid: 物业费没交的话也别担心，车照样能进地库. */
 const UNCONDITIONAL = /照样|照常|一样(?:能|可以)?(?:用|进|刷|坐|开)|正常(?:使用|用|进出|提供)|不受影响/;
 
+/** A sentence this short after a condition is its consequence: 不交？停水。 */
+const BARE = 10;
+/** The owner's debt named before a cut in the sentence (欠费三个月，停水停电), not as a matter to talk over (欠费的事回头聊). */
+const OWED_HERE = /(?:欠费|欠缴|拖欠|欠物业费|欠管理费|(?:不|没|未)(?:交|缴)(?:物业费|管理费|费|钱)?)(?![的之]?(?:事|问题)|归)/;
+/** Explained right after: 停水是管道爆了, 停电是因为. */
+const EXPLAINED_AFTER = /^(?:是|因为|由于|系|原因)/;
+const debtThenCut = (text: string, from: number, harm: Span): boolean =>
+  OWED_HERE.test(text.slice(from, harm.start)) && !EXPLAINED_AFTER.test(text.slice(harm.end, harm.end + 2));
+
 const DIRECTED_KINDS: ReadonlySet<HarmKind> = new Set(['cut', 'fused', 'deny', 'blocked', 'restrict', 'lift']);
 
 /** Aimed at the owner, by someone set on doing it, with nothing described that explains it. */
 function aimedWithoutReason(text: string, sentence: Sentence, harm: Harm, span: Span, cues: SentenceCues, debtInText: boolean): boolean {
-  if (!DIRECTED_KINDS.has(harm.kind) || cues.description || cues.offered) return false;
+  if (cues.description || cues.offered) return false;
   const clause = clauseAt(sentence, harm.start);
+  // 你家热水最近可能不太稳定哦～: a veiled consequence aimed at the owner, teasing.
+  if (harm.kind === 'vague' && cues.target && TEASING.test(text.slice(sentence.start, sentence.end)) && !hearsayBefore(text, harm.start, clause.start)) return true;
+  if (!DIRECTED_KINDS.has(harm.kind)) return false;
+  // 3天后停水！！！ A countdown to a cut, nothing described.
+  if (harm.kind === 'fused' && COUNTDOWN.test(text.slice(clause.start, harm.start))) return true;
+  // 欠费三个月，停水停电: the debt named beside a cut, nothing described that explains it.
+  if (harm.kind === 'fused' && debtThenCut(text, sentence.start, harm) && !hearsayBefore(text, harm.start, clause.start)) return !stateQuestionAfter(text, span.end);
   if (stateQuestionAfter(text, span.end) || hearsayBefore(text, span.start, clause.start)) return false;
   // A notice names a date (小区明天停水): a date alone aims a fused cut at no one.
   const future = harm.kind !== 'fused' && futureBefore(text, harm.start, clause.start);
@@ -170,24 +186,43 @@ export interface SentenceContext {
   previous?: { sentence: Sentence; cues: SentenceCues };
   /** Whether the script speaks of the owner's debt anywhere (欠费, 物业费, 没交, 结清). */
   debtInText: boolean;
+  /** The sentence after: 不批！欠着费呢 gives the debt as the reason. */
+  next?: Sentence;
 }
+
+/** A sentence this short before a harm with no service of its own names the topic: 暖气？不交费想都别想！ */
+const TOPIC_SENTENCE = 8;
+/** The debt given as the reason in a sentence of its own: 欠着费呢. */
+const DEBT_REASON = /^(?:因为)?(?:您|你)?(?:家)?(?:还|都)?(?:欠着|欠费|没交|未交|没缴|欠)(?:费|钱|物业费|呢|着)?(?:呢|啊|哦|了|嘛)?$/;
+/** A countdown to a cut: 3天后停水. */
+const COUNTDOWN = /(?:\d+|[一二三两几十])(?:个)?(?:天|日|小时|钟头)(?:后|之后|以后)$/;
+/** A teasing tail: 哦～, 咯～, ^_^. */
+const TEASING = /(?:[哦咯喔哈嘿]+[~～]*|[~～]+|\^_\^)$/;
 
 export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat[] {
   const { cues, previous } = context;
   const previousCoerced = previous?.cues.coerced ?? false;
   const harms = harmsOf(lex, text, sentence);
+  const nextGivesDebt = context.next !== undefined && DEBT_REASON.test(text.slice(context.next.start, context.next.end));
   const restored = RESTORED.exec(text.slice(sentence.start, sentence.end));
   if (harms.length === 0 && cues.gate.length === 0 && !restored) return [];
   const services = servicesOf(lex, text, sentence);
+  // 暖气？不交费想都别想！ With no service of its own, a harm is about the topic asked just before.
+  const topical =
+    services.length === 0 && previous && previous.sentence.end - previous.sentence.start <= TOPIC_SENTENCE
+      ? servicesOf(lex, text, previous.sentence).map((service) => ({ ...service, start: sentence.start, end: sentence.start }))
+      : services;
   const threats: ServiceThreat[] = [];
   for (const harm of harms) {
-    const service = serviceOf(lex, text, sentence, harm, services, cues.coerced);
+    const service = serviceOf(lex, text, sentence, harm, topical, cues.coerced);
     if (!service || paysItsOwnFee(lex, text, sentence, service)) continue;
     const span = { start: Math.min(harm.start, service.start), end: Math.max(harm.end, service.end) };
     if (isNegated(masked, sentence, harm) || negatedBefore(masked, sentence, span.start)) continue;
     const veiled = harm.kind === 'vague' || harm.kind === 'delay';
     // 您不交是吧？那我就把您家电表给锁了: the condition in the sentence before carries over to one aimed at the owner.
-    const coerced = cues.coerced || (previousCoerced && (cues.target || (!veiled && cues.agent)));
+    // 不交？停水。 A bare consequence right after the condition is the condition's consequence.
+    const bare = !veiled && !cues.description && sentence.end - sentence.start <= BARE;
+    const coerced = cues.coerced || (previousCoerced && (cues.target || bare || (!veiled && cues.agent))) || (nextGivesDebt && !veiled);
     if (coerced || aimedWithoutReason(text, sentence, harm, span, cues, context.debtInText)) threats.push({ ...span, domain: service.domain });
   }
   // Access given only once paid: 门禁卡要等您缴清了才能开通 (or 月卡到期了吧？先把物业费补齐，我才能给您续).

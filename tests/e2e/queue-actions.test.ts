@@ -36,6 +36,8 @@ describe('working the queue', () => {
     const roster = page.getByLabel('管家名单');
     await roster.fill('李娜');
     await roster.press('Enter');
+    await page.getByText('合规检查词').scrollIntoViewIfNeeded();
+    await saveScreenshotsAtReviewSizes(page, 'today-team-settings-lint-words');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('团队设置已保存').waitFor();
 

@@ -315,3 +315,40 @@ describe('custom terms from 团队设置', () => {
     expect(findings).toMatchObject([{ severity: 'warning', rule: 'pressure', phrase: '最后期限' }]);
   });
 });
+
+describe('lintScript on typos, English, bare lines and 公文', () => {
+  it.each([
+    ['不交的话会影响你的征心', 'credit'],
+    ['电悌卡给你停了啊', 'utility-cut'],
+    ['门紧卡明天注销，再不交就把你暴光', 'utility-cut'],
+    ['不交就拉你进blacklist', 'publicise'],
+    ['不交物业费就block你家门禁', 'utility-cut'],
+    ['no pay no water', 'utility-cut'],
+    ['不交？停水。', 'utility-cut'],
+    ['暖气？不交费想都别想！', 'utility-cut'],
+    ['装修证？不批！欠着费呢', 'utility-cut'],
+    ['不交？挂你上电子屏！', 'publicise'],
+    ['欠费三个月，停水停电。', 'utility-cut'],
+    ['逾期未缴的，我司将依规采取限制措施，暂停相关服务。', 'utility-cut'],
+    ['我司将对欠费户依法依规采取相应措施，包括但不限于暂停电梯使用权限', 'utility-cut'],
+    ['穷b还住这', 'insult'],
+  ] as const)('flags %s', (text, rule) => {
+    expect(rulesOf(text)).toContain(rule);
+  });
+
+  it.each([
+    '根据《民法典》第九百四十四条，物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费。',
+    '门禁卡、电梯卡的办理与物业费缴纳情况无关，不得以此为由拒绝办理。',
+    '业主担心我们会在电子屏上挂他名字，你就告诉他，电子屏不会放任何人的欠费信息。',
+    '有业主问物业费会不会影响孩子上学，你就说不会。',
+    '我们不能说业主老赖、没素质这种话。',
+    '明天停水，欠费的事回头聊',
+    '欠费的事明天再说，今天停水是管道爆了',
+    '呵呵，您说笑了，电梯明天就修好',
+    '门紧闭的时候请走侧门',
+    'ban这个词我们不用',
+    '逾期未缴的，我司将依法提起诉讼。',
+  ])('does not block %s', (text) => {
+    expect(errorsOf(text)).toEqual([]);
+  });
+});
