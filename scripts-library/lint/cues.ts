@@ -54,7 +54,8 @@ const CONDITION = pattern([
 /** Service or access given back, or given at all, only once the fee is paid. */
 const GATE = pattern([
   '(?:补交|补缴|补齐|缴清|交清|结清|付清|还清|清缴|交齐|缴齐|交完|缴完|付完|补完|交了|缴了|交上|缴上|结了|清了|清零|缴费|交费|付款)(?:全部|所有|全额|历史)?(?:物业费|管理费|欠费|费用|欠款|钱|费)?(?:了)?' +
-    '(?:以后|之后|后|再|才|方可|方能|然后|就能|就可以|就给|马上|当场|就)',
+    // 交了就行: just pay, nothing held back.
+    '(?:以后|之后|后|再|才|方可|方能|然后|就能|就可以|就给|马上|当场|就)(?!行|好了|可以了|完事|没事)',
   `等(?!方式|手段|措施|形式|方法|途径|办法|行为|内容|情况|理由|名义)(?:您|你)?(?:这边)?(?:把)?${NO_PUNCT}{0,8}?(?:交|缴|付|补|结|清|到账|到位)`,
   '先(?:结账|交钱|付钱|缴费|交费|买单|结清|补缴|补交|交了|缴了|把账结|把钱)',
   `(?:您|你)?(?:得)?先(?:交|缴|补|结|付|清)`,
@@ -78,7 +79,7 @@ const GATE = pattern([
 
 /** Paid in full, anywhere in the sentence, with a service given back later in it. */
 const PAID = new Scanner(/(?:到账后|到账了|到账以后|补交完|补缴完|缴清|交清|结清|付清|补齐|交完|缴完|补完|交了|缴了|交上|缴上|清零|结掉|付掉|还上|补上)/g);
-const GIVEN_BACK = new Scanner(/(?:才|再|就能|就可以|方可|方能|就会|马上|立即|立马|当场|当天|便可|就)(?:就)?(?:能|可以|会|可)?(?:给您|给你|帮您|帮你|为您|为你)?(?:把[^，。！？,!?]{0,6}?)?(?:重新)?(?:恢复|开通|激活|续|办|开|解|用|录|充|放|授权|加进|加入|添加|还给|归还|交还)/g);
+const GIVEN_BACK = new Scanner(/(?:才|再|就能|就可以|方可|方能|就会|马上|立即|立马|当场|当天|便可|就)(?:就)?(?:能|可以|会|可)?(?:给您|给你|帮您|帮你|为您|为你|给)?(?:把[^，。！？,!?]{0,6}?)?(?:重新)?(?:恢复|开通|激活|续|办|开|解|用|录|充|放|授权|登记|生成|加进|加入|添加|还给|归还|交还)/g);
 
 /** Someone set on doing it: 我们只能, 物业有权, 工程部马上. */
 const AGENT = new Scanner(/(?:上头|上面|上级|领导|老板|公司)(?:的意思|交代|规定|要求|说|通知|定)|(?:我|我们)(?:已经)?(?:报上去|上报|申请|报给|提交)|(?:我们|我|物业|公司|我司|管理处|服务中心|工程部|保安|门岗|管家|系统|小区)(?:这边|那边)?(?:下个月起|下个月|下周起|下周|从明天起|明天|以后|今年|今冬|到时候)?(?:起)?(?:也|都|就|会|将|要|只能|只好|只有|得|必须|准备|打算|决定|可能会|可能要|直接|马上|立刻|统一|一律|有权|先|只得|不得不|会考虑)/g);
@@ -92,7 +93,7 @@ const DESCRIPTION = new Scanner(new RegExp(
   [
     '维修', '检修', '抢修', '维护', '维保', '保养', '年检', '施工', '改造', '升级', '更换', '换新', '换', '调试', '测试', '演练', '故障', '坏', '失灵', '不灵',
     '误判', '漏水', '渗水', '爆管', '爆了', '管道', '跳闸', '计划', '自来水公司', '水务', '供电局', '供电所', '电力', '燃气公司', '热力', '市政', '政府', '台风', '暴雨', '暴雪',
-    '安全', '消防', '防止', '丢', '补办', '挂失', '补一张', '过期', '报修', '师傅', '电工', '排查', '检查', '查一下', '看看', '您说', '你说', '您反映', '反映',
+    '安全', '消防', '防止', '丢', '补办', '挂失', '补一张', '过期', '报修', '师傅', '电工', '排查', '检查', '查一下', '看看', '您反映', '反映',
     '可能是', '应该是', '因为', '原因', '期间', '的时候', '高峰', '干旱', '余额', '电池', '昨天', '刚才', '刚刚', '前天', '临时', '救援', '储水', '备水', '请谅解',
     '不便之处', '带来不便', '通知', '提前', '所以', '导致', '小时', '半天', '全天', '分钟', '点到', '预计', '届时', '读卡器', '进水', '短路', '死机', '没反应',
     '不好使', '不好用',
@@ -104,7 +105,12 @@ const OFFERED = new Scanner(/(?:帮|给|为)(?:您|你)(?:开门|开|刷|登记|
 /** Right after the harm: a question about a state (停水了吗, 停暖了没有). */
 const STATE_QUESTION = /^[^，,。]{0,3}?了?(?:吗|么|没有|没|\?|？|是吧|对吧|是不是)/;
 /** Before the harm in its clause: worry or hearsay (您担心会停水, 有人说不交就停水, 有的物业会锁电梯). */
-const HEARSAY = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传|别担心|不用担心|放心|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司))/;
+/** The owner's words reported or quoted, then answered: 业主说"你们要停我水", 您刚才问是不是不交就不能用电梯. */
+export const REPORTED_SOURCE =
+  '(?:业主|住户|客户|对方|邻居|他|她)(?:刚才|刚刚|之前|上次|昨天)?(?:说|问|讲|反映|提到|投诉|质问)|(?<![跟和给对同向])(?:您|你)(?:刚才|刚刚|刚|之前|上次|昨天)(?:说|问|讲|提到|讲到)|(?<![跟和给对同向])(?:您|你)(?:是问|想问|是说|问|说)';
+const HEARSAY = new RegExp(
+  `(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传|别担心|不用担心|放心|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司))|${REPORTED_SOURCE}`,
+);
 
 /** The cues of one sentence. */
 export interface SentenceCues {
@@ -126,6 +132,8 @@ const unconceded = (text: string, start: number, spans: readonly Span[]): Span[]
 /** A reason that is the debt itself explains nothing: 因为欠费, 原因是没交. */
 const REASON_IS_DEBT = /^(?:是)?(?:您|你)?(?:家)?(?:欠|没交|未交|没缴|未缴|不交|拖欠)/;
 const REASONS = new Set(['因为', '原因', '所以', '导致']);
+const JUST_NOW = new Set(['刚才', '刚刚']);
+const SAID = /[说问讲提]/;
 
 export function cuesOf(text: string, sentence: Span): SentenceCues {
   const { start, end } = sentence;
@@ -138,7 +146,10 @@ export function cuesOf(text: string, sentence: Span): SentenceCues {
     coerced: condition.length > 0 || gate.length > 0 || paidThenGiven,
     agent: AGENT.has(text, start, end),
     target: TARGET.has(text, start, end),
-    description: DESCRIPTION.find(text, start, end).some((hit) => !(REASONS.has(hit.term) && REASON_IS_DEBT.test(text.slice(hit.end, hit.end + 4)))),
+    // 您刚才说没钱: the owner's words reported describe nothing (the clause they stand in is hearsay).
+    description: DESCRIPTION.find(text, start, end).some(
+      (hit) => !(REASONS.has(hit.term) && REASON_IS_DEBT.test(text.slice(hit.end, hit.end + 4))) && !(JUST_NOW.has(hit.term) && SAID.test(text[hit.end] ?? '')),
+    ),
     // 不给你送上楼: an offer under a negation is a denial.
     offered: OFFERED.find(text, start, end).some((hit) => !/[不没别甭]$/.test(text.slice(Math.max(start, hit.start - 1), hit.start))),
   };
@@ -148,5 +159,9 @@ export function cuesOf(text: string, sentence: Span): SentenceCues {
 export const futureBefore = (text: string, start: number, clauseStart: number): boolean => FUTURE.test(text.slice(Math.max(clauseStart, start - 6), start));
 
 export const stateQuestionAfter = (text: string, end: number): boolean => STATE_QUESTION.test(text.slice(end, end + 6));
+
+const REPORTED = new RegExp(REPORTED_SOURCE);
+/** The owner's words reported before the harm in its clause: 您刚才问是不是不交就停水. */
+export const reportedBefore = (text: string, start: number, clauseStart: number): boolean => REPORTED.test(text.slice(clauseStart, start));
 
 export const hearsayBefore = (text: string, start: number, clauseStart: number): boolean => HEARSAY.test(text.slice(clauseStart, start));

@@ -38,7 +38,7 @@ interface Hit extends Span {
 /** The script speaks of the fee somewhere: a status consequence elsewhere in it is about the fee. */
 const DEBT = /欠|物业费|管理费|拖|交|缴|费/;
 /** The owner's debt itself, named: a cut or a denial beside it is about the debt. */
-const OWED = /欠|物业费|管理费|物管费|(?:没|不|未)(?:交|缴)|结清|补齐|补交|补缴|交清|缴清/;
+const OWED = /欠|没钱|交不起|物业费|管理费|物管费|(?:没|不|未)(?:交|缴)|结清|补齐|补交|补缴|交清|缴清/;
 
 /** A sentence this short after a condition is its consequence. */
 const BARE = 10;

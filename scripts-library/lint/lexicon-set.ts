@@ -114,7 +114,7 @@ function build(custom: readonly CustomLintTerm[]): Lexicons {
   const set = (base: readonly string[], category?: LintTermCategory, guards?: Record<string, Guard>) =>
     new TermSet([...base.map(normaliseTerm), ...(category ? added(category) : [])], guards);
   return {
-    utility: set(words.utilityWords, 'utility-cut'),
+    utility: set(words.utilityWords, 'utility-cut', { 用电: { notAfter: '梯脑视话' }, 供电: { notAfter: '梯' } }),
     utilityFused: set(words.fusedUtilityHarms),
     access: set(words.accessWords, 'access', { ...serviceGuards, 刷卡: { notBefore: '台', notAfter: '缴交付支买充' }, 车: { notBefore: '停下上火列单马快汽' } }),
     cut: set(words.cutVerbs, 'harm', cutGuards),

@@ -3,7 +3,8 @@
  * it is written: full-width letters and digits (ＳＢ, １３８), upper case, traditional characters (門禁 → 门禁),
  * white space and punctuation put inside a word (停 水, 征信 with an ideographic space, 电-梯-卡), quotation marks, and regional words
  * (唔交 → 不交, 侬 → 你), typos and homophones (征心 → 征信, 电悌 → 电梯), pinyin initials and English words mixed in
- * (mj → 门禁, no water → 没水; see variants.ts). A lone Latin letter inside Chinese (停d水) is dropped; in a message with no commas or full
+ * (mj → 门禁, no water → 没水; see variants.ts), letters spelled out one by one (s h u i) and pinyin disguised with digits or
+ * marks (t1ng, d!an). A lone Latin letter inside Chinese (停d水) is dropped; in a message with no commas or full
  * stops, a space between runs of words is read as a comma (报上去了 下周停热水). Every character of the result remembers the span of the original it came from, so a
  * finding names the words as written and where they stand. Pure.
  */
@@ -169,9 +170,66 @@ function rewrite(units: Units, { pattern, to }: Rewrites): Units {
   return out;
 }
 
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+
+/** Letters spelled out one by one (s h u i, s b) are read as one word: the spaces between them go. */
+function joinSpelledLetters(units: Units): Units {
+  const { chars } = units;
+  const spelled = (i: number) => isLetter(chars[i]) && !isLetter(chars[i - 1]) && !isLetter(chars[i + 1]);
+  const kept: Units = { chars: [], from: [], to: [] };
+  for (let i = 0; i < chars.length; i += 1) {
+    if (chars[i] === ' ' && spelled(i - 1) && spelled(i + 1)) continue;
+    kept.chars.push(chars[i]!);
+    kept.from.push(units.from[i]!);
+    kept.to.push(units.to[i]!);
+  }
+  return kept;
+}
+
+const LEET: Record<string, string> = { '1': 'i', '!': 'i', '0': 'o', '3': 'e', '4': 'a', '@': 'a', $: 's' };
+let latinKeys: Set<string> | undefined;
+/** A Latin word with digits for letters or marks inside it (t1ng, d!an): read as the key it spells, if it spells one. */
+const DISGUISED = /(?<![a-z0-9])[a-z][a-z0-9!@$*]*[a-z0-9](?![a-z0-9])/g;
+
+function undisguise(units: Units): Units {
+  const text = units.chars.join('');
+  latinKeys ??= new Set(latinWords.map(([from]) => from).filter((key) => /^[a-z]+$/.test(key)));
+  const out: Units = { chars: [], from: [], to: [] };
+  let at = 0;
+  for (const match of text.matchAll(DISGUISED)) {
+    if (/^[a-z]+$/.test(match[0])) continue;
+    const spelled = [...match[0]].map((ch) => LEET[ch] ?? ch).filter((ch) => /[a-z]/.test(ch));
+    if (!latinKeys.has(spelled.join(''))) continue;
+    for (; at < match.index; at += 1) {
+      out.chars.push(units.chars[at]!);
+      out.from.push(units.from[at]!);
+      out.to.push(units.to[at]!);
+    }
+    const end = match.index + match[0].length;
+    for (const ch of spelled) {
+      out.chars.push(ch);
+      out.from.push(units.from[match.index]!);
+      out.to.push(units.to[end - 1]!);
+    }
+    at = end;
+  }
+  if (at === 0) return units;
+  for (; at < units.chars.length; at += 1) {
+    out.chars.push(units.chars[at]!);
+    out.from.push(units.from[at]!);
+    out.to.push(units.to[at]!);
+  }
+  return out;
+}
+
 export function normaliseText(original: string): NormalisedText {
   let units = foldCharacters(original);
-  if (/[a-z]/.test(units.chars.join(''))) units = rewrite(units, latinPattern());
+  const folded = units.chars.join('');
+  if (/[a-z]/.test(folded)) {
+    if (/(?<![a-z])[a-z] [a-z](?![a-z])/.test(folded)) units = joinSpelledLetters(units);
+    if (/[a-z][0-9!@$*]|[0-9!@$*][a-z]/.test(folded)) units = undisguise(units);
+    units = rewrite(units, latinPattern());
+  }
   units = rewrite(dropSeparators(units), regionalPattern());
   return { text: units.chars.join(''), from: units.from, to: units.to };
 }

@@ -5,7 +5,7 @@
  * by @-mentioning the owner in a group. Not when negated, not when the owner is the one posting (您在群里说的),
  * not for figures about everyone (收缴率). Pure.
  */
-import type { SentenceCues } from './cues';
+import { REPORTED_SOURCE, reportedBefore, type SentenceCues } from './cues';
 import type { Lexicons } from './lexicon-set';
 import { Scanner, type Span, type TermHit } from './matcher';
 import { isNegated, negatedBefore } from './negation';
@@ -16,7 +16,7 @@ const OWNER_ACTS = /(?:您|你)(?:们)?(?:可以|先|自己|也)?(?:在|往|发|
 /** Said in private, or about what others do: 欠费的事我们私下说, 以前有物业在群里晒名单. */
 const PRIVATE_OR_OTHERS = /私下|单独|一对一|只跟您|只和您|只对您|只跟你|只和你|(?:有的|有些|别的|其他|以前的|之前的|以前有的?)(?:小区|物业|公司)/;
 /** The owner's worry reported, or hearsay: 业主担心我们会在电子屏上挂他名字. */
-const WORRIED = /(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传)(?:我们|物业|公司|会|要)/;
+const WORRIED = new RegExp(`(?:担心|害怕|(?<!不)怕|以为|听说|网上说|有人说|传言|谣传)(?:我们|物业|公司|会|要)|${REPORTED_SOURCE}`);
 /** The debtor's name foretold on a public place: 屏幕上可能就有您的名字了. */
 const NAME_SHOWN = /(?:上|里)[^，。！？,!?]{0,6}?(?:就|会|将|也)?(?:有|是|出现|挂着|写着|贴着|登着|显示)(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:名字|大名|房号|门牌|名)/g;
 const NEAR = 16;
@@ -44,7 +44,7 @@ const SPEAKER = /(?:我们|我|物业|公司|管家|本中心|服务中心|管�
 /** Put on a list: 会被列入小区的欠费名单. */
 const LISTED = /(?:列入|纳入|拉进|拉入|加入|列进|上了|进了)[^，。！？,!?]{0,6}名单/g;
 const AT_OWNER = /(?:@|艾特|圈)(?:一下)?(?:您|你)(?!们好)/g;
-const LET_KNOW = /(?:让|叫)(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)(?:已经)?(?:知道|看到|晓得|传开|传遍|在传|在说|议论)|(?:跟|和|向|给)(?:AUDIENCE)(?:都)?(?:说|讲|解释|通报|说明|公布)/;
+const LET_KNOW = /(?:让|叫)(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)(?:已经)?(?:知道|看到|晓得|传开|传遍|在传|在说|议论)|(?:跟|和|向|给)(?:AUDIENCE)(?:都)?(?:说|讲|解释|通报|说明|公布)|(?:AUDIENCE)(?:要是|如果|万一|一旦)(?:都)?(?:知道|看到|晓得)/;
 
 const firstHit = (hits: readonly TermHit[], accept: (hit: TermHit) => boolean): TermHit | undefined => hits.find(accept);
 const cover = (...spans: (Span | undefined)[]): Span => {
@@ -62,7 +62,8 @@ function letKnowPattern(lex: Lexicons): RegExp {
 export function publicisingIn(lex: Lexicons, text: string, masked: string, sentence: Sentence, cues: SentenceCues): Span[] {
   const found: Span[] = [];
   const { start, end } = sentence;
-  for (const hit of lex.publiciseDirect.find(text, start, end)) if (!isNegated(masked, sentence, hit)) found.push(hit);
+  // 您说“你们是不是要曝光我”: the owner's words reported are not the speaker's threat.
+  for (const hit of lex.publiciseDirect.find(text, start, end)) if (!isNegated(masked, sentence, hit) && !reportedBefore(text, hit.start, clauseAt(sentence, hit.start).start)) found.push(hit);
 
   // 不放名字: an object negated is not shown.
   const objects = [...lex.debtorObjects.find(text, start, end), ...OWNERS_MATTER.find(text, start, end)].filter((hit) => !negatedBefore(masked, sentence, hit.start, 3));

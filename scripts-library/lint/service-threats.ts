@@ -7,7 +7,7 @@
  * negated. Access given only once paid (交清后才开通), or back to normal once paid (交了就正常了), is the same threat.
  * A service's own fee (停车费 for the parking card) is no coercion. Pure.
  */
-import { futureBefore, hearsayBefore, stateQuestionAfter, type SentenceCues } from './cues';
+import { futureBefore, hearsayBefore, reportedBefore, stateQuestionAfter, type SentenceCues } from './cues';
 import type { Lexicons } from './lexicon-set';
 import type { Scanner, Span } from './matcher';
 import { isNegated, negatedBefore } from './negation';
@@ -69,8 +69,8 @@ export function servicesOf(lex: Lexicons, text: string, sentence: Span): Service
 }
 
 const UTILITY_CHAR = '(水电气暖|水电气|水电|水|电|气|暖)';
-const CHAR_AFTER_HARM = new RegExp(`^(?:了|掉)?(?:给|把)?(?:您|你)?(?:们)?(?:家)?(?:里)?(?:的|个)?${UTILITY_CHAR}(?![梯话视脑子动影池瓶费卡表闸源压量])`);
-const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难呢啊吧嘛呀是以后明今天下周月底早晚那]{0,6}$/;
+const CHAR_AFTER_HARM = new RegExp(`^(?:了|掉)?(?:给|把)?(?:您|你)?(?:们)?(?:家)?(?:里)?(?:的|个)?(${UTILITY_CHAR}(?![梯话视脑子动影池瓶费卡表闸源压量])|什么(?![时事原问]|样)|啥)`);
+const CHAR_BEFORE_HARM = /(?<![生客天脾口雨香汽])(水电气暖|水电气|水电|水|电|气|暖|车|门)(?:的(?:供应|供给|使用|用量))?[就也都给被会要得可能我们你您先再直接马上统一一律这块边很难呢啊吧嘛呀是以后明今天下周月底早晚那]{0,8}$/;
 /** A single-character service as the topic of the sentence: 欠费户家里的水，白天只给供两个钟头. */
 const TOPIC_CHAR = /(?:的|家|户)(水电|水|电|气|暖|暖气)(?:呢|啊|吧|嘛|呀)?[，,]/g;
 
@@ -81,7 +81,7 @@ function charServiceBeside(text: string, sentence: Span, harm: Harm): Service | 
     const end = harm.end + after[0].length;
     return { start: end - after[1]!.length, end, domain: 'utility', term: after[1]! };
   }
-  const windowStart = Math.max(sentence.start, harm.start - 9);
+  const windowStart = Math.max(sentence.start, harm.start - 11);
   const before = CHAR_BEFORE_HARM.exec(text.slice(windowStart, harm.start));
   if (before) {
     const start = windowStart + before.index;
@@ -190,6 +190,19 @@ export interface SentenceContext {
   next?: Sentence;
 }
 
+/** A rhetorical question: 您真觉得…吗, 难道您以为…. */
+const RHETORICAL_OPENER = /真(?:的)?(?:觉得|以为|认为)|难道|(?<!是不是)以为|还指望|指望/;
+/** The service going on as before: 还能一直, 一直这么正常用下去, 照样. */
+const GOES_ON = /(?:还|就)能(?:一直|永远|继续)?|一直(?:这么|这样)?(?:正常)?|永远|照样|继续(?:用|开|享受)/;
+/** A threat disowned as it is made: 我不是威胁您, 不是吓唬您. */
+const DISOWNED = /不是(?:在)?(?:威胁|吓唬|吓|恐吓)(?:您|你)/;
+const FAULT = /故障|坏|出问题|出毛病|失灵|跳闸|停/;
+/** An unnamed consequence the owner is told to picture. */
+const MENACE = /(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[^。！？!?]{0,10}(?:心里|心中)(?:应该|肯定|也)?(?:清楚|有数|明白)|(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[，,]?(?:您|你)(?:懂的|自己想|自己清楚)/;
+const DEADLINE = /期限|截止|最后一天|最后期限|到期/;
+const DEBT_HERE = /欠|(?:不|没|未)(?:交|缴)/;
+const ASKED = /(?:吗|么|嘛|[?？])[^，,]{0,2}$/;
+
 /** A sentence this short before a harm with no service of its own names the topic: 暖气？不交费想都别想！ */
 const TOPIC_SENTENCE = 8;
 /** The debt given as the reason in a sentence of its own: 欠着费呢. */
@@ -199,12 +212,39 @@ const COUNTDOWN = /(?:\d+|[一二三两几十])(?:个)?(?:天|日|小时|钟头)
 /** A teasing tail: 哦～, 咯～, ^_^. */
 const TEASING = /(?:[哦咯喔哈嘿]+[~～]*|[~～]+|\^_\^)$/;
 
+/** Any of the three shapes below may stand in the sentence. */
+const UNNAMED_CUE = /真(?:的)?(?:觉得|以为|认为)|难道|以为|指望|不是(?:在)?(?:威胁|吓)|(?:发生|出)(?:点)?(?:什么|啥)/;
+
+/** Threats that need no harm word: asked rhetorically, disowned as made, or left unnamed. */
+function unnamedThreat(lex: Lexicons, text: string, masked: string, sentence: Sentence, slice: string, harmed: boolean, debtInText: boolean): ServiceThreat | null {
+  const services = servicesOf(lex, text, sentence);
+  // 难道您以为欠着物业费，大门还能一直对您敞开？ The service going on despite the debt, asked rhetorically.
+  if (services.length > 0 && RHETORICAL_OPENER.test(slice) && DEBT_HERE.test(slice) && GOES_ON.test(slice) && ASKED.test(slice)) {
+    const service = services.find((found) => !isNegated(masked, sentence, found));
+    if (service && !reportedBefore(text, service.start, clauseAt(sentence, service.start).start)) return { start: service.start, end: service.end, domain: service.domain };
+  }
+  // 我不是威胁您啊，只是欠费的人家电表总“出故障”: a threat disowned, then a fault foretold for debtors.
+  if (services.length > 0 && DISOWNED.test(slice) && DEBT_HERE.test(slice) && (harmed || FAULT.test(slice))) {
+    const service = services[0]!;
+    return { start: service.start, end: service.end, domain: service.domain };
+  }
+  // 过了期限您家会发生什么，您心里应该清楚: a consequence left unnamed, tied to the debt or a deadline.
+  const menace = MENACE.exec(slice);
+  if (menace && (debtInText || DEADLINE.test(slice)) && !negatedBefore(masked, sentence, sentence.start + menace.index)) {
+    return { start: sentence.start + menace.index, end: sentence.start + menace.index + menace[0].length, domain: 'utility' };
+  }
+  return null;
+}
+
 export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat[] {
   const { cues, previous } = context;
   const previousCoerced = previous?.cues.coerced ?? false;
   const harms = harmsOf(lex, text, sentence);
   const nextGivesDebt = context.next !== undefined && DEBT_REASON.test(text.slice(context.next.start, context.next.end));
   const restored = RESTORED.exec(text.slice(sentence.start, sentence.end));
+  const slice = text.slice(sentence.start, sentence.end + 1);
+  const unnamed = UNNAMED_CUE.test(slice) ? unnamedThreat(lex, text, masked, sentence, slice, harms.length > 0, context.debtInText) : null;
+  if (unnamed) return [unnamed];
   if (harms.length === 0 && cues.gate.length === 0 && !restored) return [];
   const services = servicesOf(lex, text, sentence);
   // 暖气？不交费想都别想！ With no service of its own, a harm is about the topic asked just before.
@@ -223,6 +263,7 @@ export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, se
     // 不交？停水。 A bare consequence right after the condition is the condition's consequence.
     const bare = !veiled && !cues.description && sentence.end - sentence.start <= BARE;
     const coerced = cues.coerced || (previousCoerced && (cues.target || bare || (!veiled && cues.agent))) || (nextGivesDebt && !veiled);
+    if (coerced && reportedBefore(text, span.start, clauseAt(sentence, span.start).start)) continue;
     if (coerced || aimedWithoutReason(text, sentence, harm, span, cues, context.debtInText)) threats.push({ ...span, domain: service.domain });
   }
   // Access given only once paid: 门禁卡要等您缴清了才能开通 (or 月卡到期了吧？先把物业费补齐，我才能给您续).

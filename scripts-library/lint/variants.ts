@@ -37,7 +37,7 @@ export const latinWords: readonly (readonly [string, string])[] = [
   // Paying
   ['pay first', '先交'], ['first', '先'], ['say bye bye', '就没了'], ['bye bye', '拜拜'], ['byebye', '拜拜'], ['bye', '拜拜'],
   ['pay now', '马上交'], ['pay up', '交钱'], ['pay', '交'], ['no pay', '不交'], ['not pay', '不交'], ["don't pay", '不交'], ['dont pay', '不交'], ['unpaid', '欠费'], ['overdue', '逾期未交'],
-  ['you', '你'], ['your', '你的'], ['ur', '你的'], ['we', '我们'], ['will', '会'], ['if', '如果'], ['not', '不'], ["don't", '不'], ['dont', '不'], ['arrears', '欠费'],
+  ['and', '和'], ['you', '你'], ['your', '你的'], ['ur', '你的'], ['we', '我们'], ['will', '会'], ['if', '如果'], ['not', '不'], ["don't", '不'], ['dont', '不'], ['arrears', '欠费'],
   ['property fee', '物业费'], ['fees', '费'], ['fee', '费'], ['or else', '否则'], ['otherwise', '否则'], ['or', '否则'],
   // Publicising and credit
   ['blacklist', '黑名单'], ['black list', '黑名单'], ['blacklisted', '上黑名单'], ['expose', '曝光'], ['name and shame', '曝光'], ['wall of shame', '曝光台'],
