@@ -17,6 +17,12 @@ export interface CreditThreat extends Span {
 }
 
 const REACH = 14;
+const TOPIC_DENIED = /^(?:的)?(?:问题|事|情况)[^]*(?:不属于|不会|不涉及|不纳入|无关|没有(?:任何)?关系)/;
+/** Paying asked for so something is not affected. */
+const KEEP_STATUS = /(?:为了|为)(?:不|避免|防止)(?:影响|耽误)|以免(?:影响|耽误)|免得(?:影响|耽误)/;
+const PAY_ASKED = /(?:请|建议|尽快|及时|尽早|记得|务必|按时)[^，。！？,!?]{0,8}(?:缴|交|结清|补齐|补缴|付)(?!清证明|款凭证)/;
+/** The owner's family and future. */
+const STATUS_HINT = /孩子|子女|小孩|前途|将来办|以后办|办事/;
 const CLAUSE_REACH = 20;
 /** A listing foretold for the owner: 您会被列为, 以后会被法院列为. */
 const PREDICTED = /(?:会被|将被|就会被|肯定被|就被|以后会|到时候)/;
@@ -37,9 +43,18 @@ export function creditThreatsIn(lex: Lexicons, text: string, masked: string, sen
   const { start, end } = sentence;
   const court = lex.court.has(text, start, end);
   const slice = text.slice(start, end);
+  // 为了不影响您家孩子以后办事，建议尽快把物业费交了: paying asked for so the owner's status is spared.
+  const keep = KEEP_STATUS.exec(slice);
+  if (keep && PAY_ASKED.test(slice)) {
+    const at = start + keep.index + keep[0].length;
+    const after = text.slice(at, Math.min(end, at + 14));
+    if (STATUS_HINT.test(after) || lex.status.has(text, at, Math.min(end, at + 14))) found.push({ start: start + keep.index, end: at, courtAccount: false });
+  }
   for (const hit of lex.creditDirect.find(text, start, end)) {
     // 不会将业主欠费信息报送征信机构: a denial governs the whole clause before the credit word.
     if (isNegated(masked, sentence, hit, CLAUSE_REACH) || (!cues.coerced && WORRY.test(text.slice(start, hit.start)))) continue;
+    // 关于征信的问题，我可以明确告诉您：物业费欠费不属于征信记录范围: the topic raised, then denied.
+    if (!cues.coerced && /关于$/.test(text.slice(Math.max(start, hit.start - 2), hit.start)) && TOPIC_DENIED.test(text.slice(hit.end, end))) continue;
     // The court route described (判决后拒不履行的, 法院才可能…), not predicted for the owner (以后会被法院列为失信人).
     const predicted = PREDICTED.test(text.slice(start, hit.start));
     found.push({ start: hit.start, end: hit.end, courtAccount: court && !cues.coerced && !predicted && lex.courtList.has(hit.term) });

@@ -89,6 +89,8 @@ function foldCharacters(original: string): Units {
     let ch = size === 2 ? original.slice(from, at) : original[from]!;
     if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
     else if (isSpace(code)) ch = ' ';
+    // yè zhǔ qún: pinyin tone marks folded away.
+    else if (code >= 0xc0 && code <= 0x24f) ch = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     if (ch >= 'A' && ch <= 'Z') ch = ch.toLowerCase();
     ch = table.get(ch) ?? ch;
     for (let i = 0; i < ch.length; i += 1) {

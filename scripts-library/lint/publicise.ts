@@ -20,6 +20,8 @@ const WORRIED = new RegExp(`(?:担心|害怕|(?<!不)怕|以为|听说|网上说
 /** The debtor's name foretold on a public place: 屏幕上可能就有您的名字了. */
 const NAME_SHOWN = /(?:上|里)[^，。！？,!?]{0,6}?(?:就|会|将|也)?(?:有|是|出现|挂着|写着|贴着|登着|显示)(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:名字|大名|房号|门牌|名)/g;
 const NEAR = 16;
+/** The owner's child's school or its parents' group. */
+const CHILD_GROUP = /(?:您|你)(?:家)?(?:的)?(?:孩子|小孩|儿子|女儿|闺女)[^，。！？,!?]{0,6}?(?:家长群|班级群|班群|学校|班主任|老师)/;
 /** With the debtor named in the sentence, a way of showing may stand further from the place. */
 const NEAR_WITH_DEBTOR = 28;
 
@@ -33,7 +35,7 @@ const OWNERS = /(?:您|你|他|她|欠费户|业主|户主|该户)(?:们)?[^，�
 const RIGHT_AFTER_OWNER = /(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
 
 /** The owner's own people as the ones told: 给你单位领导, 跟你邻居. */
-const TOLD_OWNERS = /(?:跟|和|向|给|找|联系|告诉|通知)(?:您|你)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
+const TOLD_OWNERS = /(?:跟|和|向|给|找|联系|告诉|通知|传到|传给)(?:您|你)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
 
 /** Getting in touch with someone, which aimed at the owner's workplace is disclosure in itself. */
 const CONTACT = /^(?:联系|找|打电话|打个电话|告诉|通知|告知|发函|发|寄|反映|汇报|上门|拜访|去一趟|走一趟|打招呼)/;
@@ -134,6 +136,14 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
       return speakerTells ? lex.ownersOwnParties.has(p.term) && RIGHT_AFTER_OWNER.test(before) : TOLD_OWNERS.test(before);
     });
     if (own) found.push(cover(own, told));
+  }
+
+  // 您孩子学校的家长群里，我们也可以把情况说明一下: the owner's child's school told.
+  const child = CHILD_GROUP.exec(slice);
+  if (child && found.length === 0) {
+    const at = start + child.index + child[0].length;
+    const verb = firstHit(verbs, (v) => v.start >= at && !isNegated(masked, sentence, v));
+    if (verb && verb.start - at <= 20 && SPEAKER.test(text.slice(at, verb.start))) found.push({ start: start + child.index, end: verb.end });
   }
 
   // 让大家都知道, 全楼都会知道您家欠了两年物业费.

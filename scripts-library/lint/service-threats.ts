@@ -236,8 +236,68 @@ function unnamedThreat(lex: Lexicons, text: string, masked: string, sentence: Se
   return null;
 }
 
+/** A consequence left to the owner's imagination: 等着瞧, 后果你懂, 自己看着办. */
+const BLANK_MENACE = /(?:等着(?:瞧|吧|看)|(?:您|你)懂的|走着瞧|后果(?:您|你)(?:自己)?(?:懂|知道|清楚|明白)|(?:您|你)(?:自己)?看着办)/;
+/** Paying asked for so a service is not affected: 为了不影响您正常用水，请在月底前缴清物业费. */
+const KEEP_SERVICE = /(?:为了|为)(?:不|避免|防止)|以免|免得/;
+const PAY_ASKED = /(?:请|建议|尽快|及时|尽早|记得|务必|按时)[^，。！？,!?]{0,8}(?:缴|交|结清|补齐|补缴|付)[^，。！？,!?]{0,3}(?:物业费|管理费|欠费|费)|(?:结清|补齐|补缴|缴清|交清)(?:欠费|物业费|管理费)?/;
+
+/** The owner's troubles left to wait: 以后您家出点啥事，我们可就懒得管了. */
+const OWNERS_TROUBLE = /(?:出|有)(?:点|个)?(?:什么|啥)(?:子)?(?:事|事情|情况|问题|状况|毛病)/;
+const NEGLECT = /懒得(?:管|理)|不(?:管|理)|(?:别|不要)(?:想|指望|怪|找)|慢|不好说|难说|看心情/;
+/** The service cut down under a condition: 您不缴费，那以后对您家的服务会相应调整. */
+const SERVICE_CUT = /服务[^，。！？,!?]{0,6}?(?:相应调整|调整|打折扣|打折|降级|缩减|减少|降低|跟不上)|(?:调整|减少|降低|缩减|暂停)[^，。！？,!?]{0,4}?服务(?![中站费台热])/;
+
+/** Help withheld or left in doubt: 物业恐怕很难第一时间顾及, 我们可能就爱莫能助了, 出了事我们才好出面. */
+const HELP_WITHHELD = /(?:很难|难以|没法|无法|顾不上|顾及不到|恐怕)[^，。！？,!?]{0,6}?(?:顾及|照顾|顾上|响应|帮上|出面)|爱莫能助|无能为力|帮不上(?:忙)?|才(?:好|能)(?:出面|帮忙|帮您|帮你)/;
+/** Whatever may happen left in doubt: 谁也说不准之后家里会不会遇到什么不方便, 会有什么变化，我也不好打包票. */
+const UNCERTAIN = /说不准|不好说|难说|不好打包票|打不了包票|不敢打包票|不敢保证|保证不了|没法保证|很难保证/;
+const MISHAP = /不方便|变化|意外|麻烦|出(?:了)?(?:点)?(?:什么|啥)?事|状况|遇到什么/;
+
+function veiledThreat(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat | null {
+  const slice = text.slice(sentence.start, sentence.end);
+  if (context.cues.coerced && !context.cues.offered) {
+    const withheld = HELP_WITHHELD.exec(slice);
+    const uncertain = withheld ? null : UNCERTAIN.exec(slice);
+    const found = withheld ?? (uncertain && MISHAP.test(slice) ? uncertain : null);
+    if (found) {
+      const at = sentence.start + found.index;
+      if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + found[0].length, domain: 'utility' };
+    }
+  }
+  if (context.cues.condition.length > 0 && !context.cues.description) {
+    const trouble = OWNERS_TROUBLE.exec(slice);
+    const tail = trouble ? NEGLECT.exec(slice.slice(trouble.index + trouble[0].length)) : null;
+    if (trouble && tail) {
+      const at = sentence.start + trouble.index;
+      if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + trouble[0].length + tail.index + tail[0].length, domain: 'utility' };
+    }
+    const cut = SERVICE_CUT.exec(slice);
+    if (cut) {
+      const at = sentence.start + cut.index;
+      if (!isNegated(masked, sentence, { start: at, end: at + cut[0].length })) return { start: at, end: at + cut[0].length, domain: 'access' };
+    }
+  }
+  const menace = BLANK_MENACE.exec(slice);
+  const conditioned = context.cues.condition.length > 0 || (context.previous !== undefined && context.previous.cues.condition.length > 0 && sentence.end - sentence.start <= BARE);
+  if (menace && conditioned && !context.cues.description) {
+    const at = sentence.start + menace.index;
+    if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + menace[0].length, domain: 'utility' };
+  }
+  const keep = KEEP_SERVICE.exec(slice);
+  if (keep && PAY_ASKED.test(slice) && !context.cues.description) {
+    const at = sentence.start + keep.index + keep[0].length;
+    const window = { start: at, end: Math.min(sentence.end, at + 20) };
+    const service = servicesOf(lex, text, window)[0] ?? lex.utilityFused.find(text, window.start, window.end).map((hit) => ({ ...hit, domain: 'utility' as const }))[0];
+    if (service) return { start: sentence.start + keep.index, end: service.end, domain: service.domain };
+  }
+  return null;
+}
+
 export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat[] {
   const { cues, previous } = context;
+  const veiled = veiledThreat(lex, text, masked, sentence, context);
+  if (veiled) return [veiled];
   const previousCoerced = previous?.cues.coerced ?? false;
   const harms = harmsOf(lex, text, sentence);
   const nextGivesDebt = context.next !== undefined && DEBT_REASON.test(text.slice(context.next.start, context.next.end));

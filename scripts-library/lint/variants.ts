@@ -28,6 +28,7 @@ export const latinWords: readonly (readonly [string, string])[] = [
   ['zhengxin', '征信'], ['zheng xin', '征信'], ['laolai', '老赖'], ['lao lai', '老赖'], ['baoguang', '曝光'], ['tingshui', '停水'], ['tingdian', '停电'],
   ['mj', '门禁'], ['mjk', '门禁卡'], ['dt', '电梯'], ['dtk', '电梯卡'], ['bg', '曝光'], ['hmd', '黑名单'], ['lj', '垃圾'], ['nt', '脑残'], ['tk', '停卡'], ['wyf', '物业费'], ['qf', '欠费'],
   ['ting', '停'], ['duan', '断'], ['shui', '水'], ['dian', '电'], ['nuanqi', '暖气'], ['dianti', '电梯'], ['menjin', '门禁'], ['xinyong', '信用'], ['heimingdan', '黑名单'], ['gongshi', '公示'],
+  ['ye zhu qun', '业主群'], ['yezhu qun', '业主群'], ['yezhuqun', '业主群'], ['yezhu', '业主'], ['qun', '群'], ['weixin qun', '微信群'], ['gonggao lan', '公告栏'], ['gonggaolan', '公告栏'], ['dianziping', '电子屏'],
   // Services and harms
   ['water', '水'], ['power', '电'], ['electricity', '电'], ['electric', '电'], ['gas', '燃气'], ['heating', '暖气'], ['heat', '暖气'], ['hot water', '热水'],
   ['lift', '电梯'], ['elevator', '电梯'], ['access card', '门禁卡'], ['door card', '门禁卡'], ['key card', '门禁卡'], ['keycard', '门禁卡'], ['fob', '门禁卡'],

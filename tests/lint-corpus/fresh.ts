@@ -17,7 +17,13 @@
  * rhetorical questions, 好心提醒, "别的小区都这样", time pressure, sarcasm) was not looked at until then, and measured
  * once untouched (75.0%, 0.0%: the honest estimate for that style), then tuned on as well (pinyin disguised with
  * digits and marks, rhetorical questions that the service will go on, a threat disowned as it is made, a consequence
- * left unnamed, sarcastic praise, teachers and parents told).
+ * left unnamed, sarcastic praise, teachers and parents told). Set G (a burnt-out steward venting and drafting, heavy
+ * Guangdong, Fujian, Sichuan and Northeastern dialect) was measured untouched (75.0%, 0.0%: the owner's troubles left
+ * to wait, service "adjusted", lines drafted as 跟他说：…, Hokkien and Sichuan words, the child's school group), then
+ * tuned on by kinds; set H (a model steward's firm but lawful lines, mixed with threats polite on the surface) was not
+ * looked at until then, and measured once untouched (84.4%, 1.8%: the honest estimate for that style), then tuned on
+ * as well (help withheld or left in doubt, paying asked for so a service is spared, pinyin with tone marks, a credit
+ * topic raised then denied).
  * All now meet the corpus targets and are part of the regression test.
  */
 import type { LintRule } from '../../scripts-library/lint';
@@ -27,6 +33,8 @@ import { lines as setC } from '../lint-fresh/set-c';
 import { lines as setD } from '../lint-fresh/set-d';
 import { lines as setE } from '../lint-fresh/set-e';
 import { lines as setF } from '../lint-fresh/set-f';
+import { lines as setG } from '../lint-fresh/set-g';
+import { lines as setH } from '../lint-fresh/set-h';
 import { lines as own } from './fresh-own';
 import { lines as probes } from './probes';
 import type { CompliantLine, LintCorpusKind, ViolationLine } from './types';
@@ -77,6 +85,8 @@ export const freshSets: readonly FreshSet[] = [
   { name: 'fresh set D', ...asCorpus(setD), firstMeasured: { recall: 0.629, falseAlarmRate: 0.06 }, usedForTuning: true },
   { name: 'fresh set E', ...asCorpus(setE), firstMeasured: { recall: 0.85, falseAlarmRate: 0.025 }, usedForTuning: true },
   { name: 'fresh set F', ...asCorpus(setF), firstMeasured: { recall: 0.75, falseAlarmRate: 0 }, usedForTuning: true },
+  { name: 'fresh set G', ...asCorpus(setG), firstMeasured: { recall: 0.75, falseAlarmRate: 0 }, usedForTuning: true },
+  { name: 'fresh set H', ...asCorpus(setH), firstMeasured: { recall: 0.844, falseAlarmRate: 0.018 }, usedForTuning: true },
   { name: 'own fresh lines', ...asCorpus(own), firstMeasured: { recall: 0.722, falseAlarmRate: 0.083 }, usedForTuning: true },
   // Ten rounds, each measured before tuning on it; the figure is the mean of the rounds' first measures.
   { name: 'own probe rounds', ...asCorpus(probes), firstMeasured: { recall: 0.61, falseAlarmRate: 0.02 }, usedForTuning: true },
