@@ -75,8 +75,11 @@ describe('working the queue', () => {
     await expect(done({ completedOn: '2025-11-15', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能晚于今天') });
     await expect(done({ completedOn: '2025-11-09', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能早于报修日') });
     await expect(done({ completedOn: '2025-11-13', leakTestOn: '2025-11-12' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    // Fixed on the 13th, leak test booked for the 16th: revisit within 3 days of the test.
-    const answer = await done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' });
+    // Fixed on the 13th, leak test booked for the 16th: revisit within 3 days of the test. Two tabs at once: one wins.
+    const racing = await Promise.allSettled([done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' }), done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' })]);
+    expect(racing.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(racing.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+    const answer = (racing.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{ followUp: { dueDate: string } | null }>).value;
     expect(answer.followUp).toMatchObject({ dueDate: '2025-11-19' });
     const after = await record(LEAKY);
     expect(after.grievances[0]).toMatchObject({ completedOn: '2025-11-13', leakTestOn: '2025-11-16', dueDate: '2025-11-19' });

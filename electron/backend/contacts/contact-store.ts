@@ -257,7 +257,7 @@ export class ContactStore {
 
   /**
    * 维修已完成: records when a repair (and a leak's test) was done and moves its open revisit to the 规程's day, in one
-   * write; the repair must still be open there (CONFLICT otherwise), and the dates pass `check` against it.
+   * write; the repair must still be open and its completion not yet recorded there (CONFLICT otherwise), and the dates pass `check` against it.
    */
   async recordRepairDone(
     householdId: string,
@@ -270,6 +270,8 @@ export class ContactStore {
       const grievance = draft.grievances.find((entry) => entry.id === grievanceId && entry.householdId === householdId && entry.kind === 'repair');
       if (!grievance) throw new ApiError({ code: 'NOT_FOUND', message: '找不到这条报修，可能已被撤销。' });
       if (grievance.status !== 'open') throw new ApiError({ code: 'CONFLICT', message: '这条报修已经回访完成，不需要再记录维修完成。' });
+      // The form offers 维修已完成 once; a second tab or a double click must not move the revisit again.
+      if (grievance.completedOn) throw new ApiError({ code: 'CONFLICT', message: `这条报修已记录 ${grievance.completedOn} 修好（可能在另一个窗口），没有再改。` });
       const { revisitOn } = check(grievance);
       Object.assign(grievance, { completedOn: done.completedOn, leakTestOn: done.leakTestOn, dueDate: revisitOn });
       const followUp = draft.followUps.find((entry) => entry.sourceId === grievance.id && entry.kind === 'repair-revisit' && entry.status === 'open') ?? null;

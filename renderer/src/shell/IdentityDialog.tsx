@@ -1,7 +1,8 @@
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, type Settings } from '../../../electron/contract';
 import { useApi } from '../api/api-context';
+import { useApiData } from '../hooks/use-api-data';
 
 /**
  * On a desk's first start: who is calling, for which company. Every contact record is signed with the name and the
@@ -10,30 +11,19 @@ import { useApi } from '../api/api-context';
 export function IdentityDialog() {
   const api = useApi();
   const { message } = App.useApp();
-  // The desk's settings when they lack a name; null while unknown or once the name is saved.
-  const [needed, setNeeded] = useState<Settings | null>(null);
+  // A broken settings file is reported on 关于/状态; there is nothing to ask here (data stays undefined).
+  const settings = useApiData(() => api['settings.get']({}), [api]);
+  const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api['settings.get']({}).then(
-      (settings) => {
-        if (live && settings.stewardName.trim() === '') setNeeded(settings);
-      },
-      // A broken settings file is reported on 关于/状态; there is nothing to ask here.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  // The desk's settings when they lack a name; null while unknown or once the name is saved.
+  const needed = !saved && settings.data?.stewardName.trim() === '' ? settings.data : null;
 
   const save = async (values: Settings) => {
     setSaving(true);
     try {
       await api['settings.update']({ stewardName: values.stewardName.trim(), companyName: (values.companyName ?? '').trim() });
       message.success(`欢迎，${values.stewardName.trim()}`);
-      setNeeded(null);
+      setSaved(true);
     } catch (error) {
       message.error(error instanceof ApiError ? error.message : String(error));
     } finally {

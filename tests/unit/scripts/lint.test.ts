@@ -352,3 +352,12 @@ describe('lintScript on typos, English, bare lines and 公文', () => {
     expect(errorsOf(text)).toEqual([]);
   });
 });
+
+describe('found in the final review, with lines no test had', () => {
+  it.each([
+    ['您家这个月的燃气卡，缴清物业费之前我们这边不给您圈存了。', 'utility-cut'],
+    ['物业费不交，以后孩子入学要的居住证明我们可不好开。', 'credit'],
+  ] as const)('blocks %s', (text, rule) => {
+    expect(lintScript(text).filter((finding) => finding.severity === 'error').map((finding) => finding.rule)).toContain(rule);
+  });
+});
