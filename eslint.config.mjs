@@ -22,6 +22,14 @@ const layer = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { 
 /** A folder as import patterns: the folder itself (its index) and anything inside it. */
 const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
+/** The npm packages the pure layers (domain, scripts-library, state-machines, the contract) may import. */
+const PURE_PACKAGES = ['zod', 'xstate', 'fuse.js', 'pinyin-pro', 'dayjs'];
+
+const backendGroup = { group: ['react', 'react-dom', 'antd', ...folders('renderer', 'main', 'preload')], message: 'The backend runs without Electron and without a DOM.' };
+const noStorageInside = { group: ['**/json-storage/*'], message: 'Only the JSON storage itself reaches its files; elsewhere import its entry point (json-storage) at most.' };
+const noStorage = { group: ['**/json-storage'], message: 'Handlers and services use the storage ports (backend/ports.ts), never a concrete store.' };
+
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
@@ -36,21 +44,47 @@ export default tseslint.config(
     files: ['**/*.mjs', 'tools/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
   },
-  // Pure layers: shared by renderer and backend; neither Node nor DOM, nor electron.
+  // Pure layers: shared by renderer and backend; neither Node nor DOM, nor electron, and of npm packages only the
+  // pure libraries allowed here (a storage, spreadsheet or UI package in domain/ fails lint).
   {
     files: ['state-machines/**', 'scripts-library/**', 'domain/**', 'electron/contract/**'],
     rules: {
-      ...layer([noElectron, ...noNode], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer', 'backend', 'server', 'main', 'preload')], message: 'Pure modules import only other pure modules and pure libraries.' }]),
+      ...layer(
+        [noElectron, ...noNode],
+        [
+          { group: ['react', 'react-dom', 'antd', ...folders('renderer', 'backend', 'server', 'main', 'preload')], message: 'Pure modules import only other pure modules and pure libraries.' },
+          { regex: `^(?!\\.{1,2}/)(?!(?:${PURE_PACKAGES.map((name) => name.replaceAll('.', '\\.')).join('|')})(?:/|$))`, message: `A pure layer may import only these npm packages: ${PURE_PACKAGES.join(', ')}.` },
+        ],
+      ),
       'no-restricted-globals': ['error', ...domGlobals, ...nodeGlobals],
     },
   },
-  // Backend and browser-mode server: plain Node, no Electron, no DOM, no renderer code.
+  // Backend, browser-mode server and CLI: plain Node, no Electron, no DOM, no renderer code. The JSON storage is
+  // reached only through the ports: handlers and services never import it; the composition root (backend/index.ts)
+  // and the CLI (its backup copies the folder) import only its entry point.
   {
     files: ['electron/backend/**', 'electron/server/**', 'electron/cli/**'],
     rules: {
-      ...layer([noElectron], [{ group: ['react', 'react-dom', 'antd', ...folders('renderer', 'main', 'preload')], message: 'The backend runs without Electron and without a DOM.' }]),
+      ...layer([noElectron], [backendGroup, noStorageInside]),
       'no-restricted-globals': ['error', ...domGlobals],
     },
+  },
+  {
+    files: ['electron/backend/**'],
+    ignores: ['electron/backend/json-storage/**', 'electron/backend/index.ts'],
+    rules: layer([noElectron], [backendGroup, noStorageInside, noStorage]),
+  },
+  {
+    files: ['electron/backend/json-storage/**'],
+    rules: layer([noElectron], [backendGroup]),
+  },
+  // The CLI is a caller like the others: it creates the backend and calls dispatch, never a handler or a store.
+  {
+    files: ['electron/cli/**'],
+    rules: layer(
+      [noElectron],
+      [backendGroup, { group: ['**/backend/*', '!**/backend/app-info', '!**/backend/json-storage', '**/backend/*/**'], message: 'The CLI goes through dispatch: it imports only the backend (createBackend), app-info and the JSON storage\'s entry point.' }],
+    ),
   },
   // The renderer: DOM, no Node, no Electron, no backend.
   {

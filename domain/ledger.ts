@@ -131,3 +131,8 @@ export function owedFeeTypes(items: Iterable<ArrearsItem>): string[] {
   }
   return [...owed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([feeType]) => feeType);
 }
+
+/** "2025-03" for a one-month period, "2025-01 ~ 2025-03" for a range: how a period reads everywhere (record, export). */
+export function periodLabel(start: string, end: string): string {
+  return start.slice(0, 7) === end.slice(0, 7) ? start.slice(0, 7) : `${start.slice(0, 7)} ~ ${end.slice(0, 7)}`;
+}

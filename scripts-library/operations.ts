@@ -8,6 +8,8 @@ import { currentVersion, type ScriptContent, type ScriptEntry, type ScriptVersio
 
 export interface Author {
   name: string;
+  /** The user id stored beside the name. */
+  id?: string;
   at: string;
 }
 
@@ -40,7 +42,7 @@ const contentOf = (version: ScriptVersion): ScriptContent => ({
 /** A new version of an entry (or the first version of a new one). */
 export function withNewVersion(entry: ScriptEntry | null, id: string, content: ScriptContent, author: Author, note: string): ScriptEntry {
   const version = entry ? currentVersion(entry).version + 1 : 1;
-  const next: ScriptVersion = { ...content, version, author: author.name, at: author.at, note };
+  const next: ScriptVersion = { ...content, version, author: author.name, ...(author.id ? { authorId: author.id } : {}), at: author.at, note };
   return entry ? { ...entry, versions: [...entry.versions, next] } : { id, archived: false, versions: [next] };
 }
 

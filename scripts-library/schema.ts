@@ -24,6 +24,8 @@ export type ScriptContent = z.infer<typeof scriptContentSchema>;
 export const scriptVersionSchema = scriptContentSchema.extend({
   version: z.number().int().min(1),
   author: z.string(),
+  /** The author's user id (absent on versions from before ids, and on the shipped defaults). */
+  authorId: z.string().max(100).optional(),
   at: z.string(),
   note: z.string().max(200),
 });

@@ -1,10 +1,12 @@
 /**
- * The single entry point both transports call: validate the input against the contract, run the handler,
- * and turn every outcome into an envelope. Nothing is written unless the input validated.
+ * The single entry point every transport calls (IPC, HTTP, the CLI), with the actor it vouches for: check that the
+ * actor's roles may call the method, validate the input against the contract, run the handler, and turn every
+ * outcome into an envelope. Nothing is written unless the caller may and the input validated.
  */
 import type { z } from 'zod';
 import { ApiError, contract, isMethodName, type ApiErrorBody, type Envelope } from '../contract';
-import type { BackendContext, Handlers } from './handlers';
+import { forbiddenMessage, mayCall, type Actor } from '../../domain/roles';
+import type { BackendContext, CallContext, Handlers } from './handlers';
 
 export function validationError(error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -18,18 +20,20 @@ export function toErrorBody(error: unknown, log: (message: string) => void): Api
   return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如果反复出现，请把日志发给管理员。' };
 }
 
-export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (method: string, rawInput: unknown, actor: Actor) => Promise<Envelope<unknown>>;
 
 export function createDispatch(handlers: Handlers, ctx: BackendContext, log: (message: string) => void): Dispatch {
-  return async (method, rawInput) => {
+  return async (method, rawInput, actor) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `没有名为「${method}」的接口。` } };
     }
+    const { access } = contract[method];
+    if (!mayCall(actor, access)) return { ok: false, error: { code: 'FORBIDDEN', message: forbiddenMessage(actor, access) } };
     const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
     try {
-      const handler = handlers[method] as (input: unknown, context: BackendContext) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      const handler = handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };
     } catch (error) {
       return { ok: false, error: toErrorBody(error, log) };
     }

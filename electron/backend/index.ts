@@ -1,11 +1,12 @@
 /**
- * The backend: plain Node, no Electron. The desktop app runs it in the main process, browser mode runs
- * it inside the loopback web server, the CLI runs it directly; all reach it only through `dispatch`.
+ * The backend: plain Node, no Electron. The desktop app runs it in the main process, browser mode inside the
+ * loopback web server, the CLI in its own process; each calls it through `dispatch` with the actor it vouches for
+ * (the desk's user, or the CLI's). This is the composition root: the only place that picks a storage.
  */
 import type { RunMode } from '../contract';
 import { shanghaiTimeOfDay, todayInShanghai } from '../../domain/clock';
 import type { IsoDate } from '../../domain/dates';
-import { ContactStore } from './contacts/contact-store';
+import { localActor, type Actor } from '../../domain/roles';
 import { createDispatch, type Dispatch } from './dispatch';
 import { handlers, type BackendContext } from './handlers';
 import { seedDemoData } from './ledger/demo-seed';
@@ -14,8 +15,7 @@ import { TodayQueueBuilder } from './follow-ups/today-queue';
 import { RevisitFiguresBuilder } from './follow-ups/revisit-figures';
 import { ImportJobs } from './ledger/import-jobs';
 import { Uploads } from './ledger/uploads';
-import { LEDGER_MANIFEST_PATH, LedgerStore } from './ledger/ledger-store';
-import { DataStore } from './storage/data-store';
+import { openJsonStorage, type JsonStorage } from './json-storage';
 
 export const DEMO_HOUSEHOLDS = 3000;
 
@@ -33,29 +33,30 @@ export interface BackendOptions {
 
 export interface Backend {
   dispatch: Dispatch;
+  /** The desk's user in local mode: every role, signing with the name in 本机设置. */
+  deskActor(): Actor;
   ctx: BackendContext;
-  store: DataStore;
+  storage: JsonStorage;
   close(): void;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((message: string) => console.error(`[call-coach] ${message}`));
   const purpose = { electron: '桌面程序', browser: '浏览器模式', cli: '命令行工具' }[options.mode];
-  const store = await DataStore.open(options.dataDir, purpose);
+  const storage = await openJsonStorage(options.dataDir, purpose);
   try {
-    const [ledger, contacts] = await Promise.all([LedgerStore.open(options.dataDir, store.registry), ContactStore.open(options.dataDir, store.registry)]);
-    await store.registry.saveFound();
+    const { ledger, contacts } = storage;
     const today = options.today ?? (() => todayInShanghai());
-    for (const problem of [...store.problems, ...ledger.problems, ...contacts.problems]) log(`data file problem: ${problem.message}`);
+    for (const problem of storage.problems) log(`data file problem: ${problem.message}`);
     const demo = options.demoHouseholds ?? DEMO_HOUSEHOLDS;
     // Demo data only into a folder that has never held a ledger (a lost manifest is reported, never seeded over).
-    if (demo > 0 && ledger.problems.length === 0 && !store.registry.expects(LEDGER_MANIFEST_PATH) && ledger.imports().length === 0 && ledger.householdCount === 0) {
+    if (demo > 0 && storage.isNew) {
       await seedDemoData(ledger, { households: demo, today: today() });
       log(`first run: loaded ${demo} generated demo households (undo it under 业主欠费 → 导入记录)`);
     }
-    const queries = new HouseholdQueries(ledger, contacts, today, () => store.file('teamSettings').read());
+    const queries = new HouseholdQueries(ledger, contacts, today, () => storage.teamSettings.read());
     const ctx: BackendContext = {
-      store,
+      storage,
       ledger,
       contacts,
       queries,
@@ -77,11 +78,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     setTimeout(() => {
       queries.warm();
       // Only with every source readable: a broken file is reported when the page asks, never thrown from here.
-      if (!ledger.error && !contacts.error && !store.file('teamSettings').error) ctx.queue.build(today(), ctx.time(), store.file('teamSettings').read());
+      if (!ledger.error && !contacts.error && !storage.teamSettings.error) ctx.queue.build(today(), ctx.time(), storage.teamSettings.read());
     }, 0).unref?.();
-    return { dispatch: createDispatch(handlers, ctx, log), ctx, store, close: () => store.close() };
+    // A settings file that cannot be read leaves the desk unsigned; signing says why.
+    const deskActor = () => localActor(storage.settings.error ? '' : storage.settings.read().stewardName.trim());
+    return { dispatch: createDispatch(handlers, ctx, log), deskActor, ctx, storage, close: () => storage.close() };
   } catch (error) {
-    store.close();
+    storage.close();
     throw error;
   }
 }

@@ -9,17 +9,15 @@
  */
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { ApiError } from '../contract';
+import { ApiError, DEMO_HOUSEHOLDS_MAX, type ImportEntry, type ImportPreview, type InputOf, type MethodName, type OutputOf } from '../contract';
 import { createBackend, type Backend } from '../backend';
 import { APP_VERSION, defaultBrowserDataDir, resolveDataDir } from '../backend/app-info';
-import { commitBatch } from '../backend/ledger/commit-import';
-import { seedDemoData } from '../backend/ledger/demo-seed';
-import { analyseImport } from '../backend/ledger/import-analysis';
-import { LOCK_FILE_NAME } from '../backend/storage/dir-lock';
-import { todayInShanghai } from '../../domain/clock';
+import { LOCK_FILE_NAME } from '../backend/json-storage';
+import { CLI_ACTOR } from '../../domain/roles';
 import { formatYuan } from '../../domain/money';
-import { arrearsRows, writeArrears } from './export-arrears';
+import { writeArrears } from './export-arrears';
 
 const USAGE = `用法:
   npm run cli -- import <文件> [--mapping 名称] [--community 小区] [--scope community|household] [--skip-errors] [--dry-run] [--json]
@@ -52,12 +50,35 @@ const { values, positionals } = parseArgs({
 const dataDir = resolveDataDir(values['data-dir'], process.env, defaultBrowserDataDir);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-async function withBackend<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+/** A contract method called as the CLI's actor, through dispatch like every other caller; errors thrown as ApiError. */
+type Call = <M extends MethodName>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>;
+
+async function withBackend<T>(work: (call: Call, backend: Backend) => Promise<T>): Promise<T> {
   const backend = await createBackend({ dataDir, mode: 'cli', version: APP_VERSION, demoHouseholds: 0, log: say });
+  const call: Call = async (method, input) => {
+    const result = await backend.dispatch(method, input, CLI_ACTOR);
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value as OutputOf<typeof method>;
+  };
   try {
-    return await work(backend);
+    return await work(call, backend);
   } finally {
     backend.close();
+  }
+}
+
+/** Sends a file in the contract's chunks and waits for its preview (the same steps as the import dialog). */
+async function previewOf(call: Call, file: string, bytes: Buffer, options: InputOf<'ledger.previewImport'> extends infer P ? Omit<P, 'uploadId'> : never): Promise<{ jobId: string; preview: ImportPreview }> {
+  const { uploadId, chunkBytes } = await call('ledger.uploadStart', { fileName: path.basename(file), sizeBytes: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+    await call('ledger.uploadChunk', { uploadId, offset, contentBase64: bytes.subarray(offset, offset + chunkBytes).toString('base64') });
+  }
+  const { jobId } = await call('ledger.previewImport', { uploadId, ...options });
+  for (;;) {
+    const status = await call('ledger.importStatus', { jobId });
+    if (status.state === 'ready') return { jobId, preview: status.preview };
+    if (status.state === 'failed') throw new ApiError({ code: 'VALIDATION', message: status.message });
+    await sleep(50);
   }
 }
 
@@ -66,28 +87,14 @@ async function importCommand(file: string | undefined): Promise<number> {
   const scope = values.scope ?? 'community';
   if (scope !== 'community' && scope !== 'household') throw new UsageError('--scope 只能是 community 或 household');
   const bytes = readFileSync(file);
-  return withBackend(async ({ ctx }) => {
-    let mapping;
-    if (values.mapping) {
-      mapping = ctx.store.file('mappings').read().mappings.find((entry) => entry.name === values.mapping)?.fields;
-      if (!mapping) throw new ApiError({ code: 'NOT_FOUND', message: `没有名为「${values.mapping}」的列映射` });
-    }
+  if (bytes.length === 0) throw new ApiError({ code: 'VALIDATION', message: '文件是空的' });
+  return withBackend(async (call) => {
     const community = values.community ?? path.basename(file).replace(/\.[^.]+$/, '');
-    const analysis = await analyseImport(path.basename(file), bytes, ctx.ledger, { defaultCommunity: community, scope, today: ctx.today(), ...(mapping ? { mapping } : {}) });
-    const { preview } = analysis;
+    const { jobId, preview } = await previewOf(call, file, bytes, { defaultCommunity: community, scope, ...(values.mapping ? { mappingName: values.mapping } : {}) });
     const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !values['skip-errors']);
-    let committed = null;
-    if (!blocked && !values['dry-run']) {
-      committed = await commitBatch(ctx.ledger, analysis.batch, {
-        fileName: path.basename(file),
-        kind: 'import',
-        scope,
-        today: ctx.today(),
-        errorCount: preview.errorCount,
-        missing: preview.missing,
-        skipErrorRows: Boolean(values['skip-errors']),
-      });
-    }
+    let committed: ImportEntry | null = null;
+    if (!blocked && !values['dry-run']) committed = await call('ledger.commitImport', { jobId, skipErrorRows: Boolean(values['skip-errors']) });
+    else await call('ledger.cancelImport', { jobId });
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify({
@@ -119,15 +126,15 @@ async function importCommand(file: string | undefined): Promise<number> {
 async function exportCommand(what: string | undefined): Promise<number> {
   if (what !== 'arrears') throw new UsageError('目前只能导出 arrears（欠费明细）');
   if (!values.out) throw new UsageError('export 需要 --out 文件.xlsx 或 文件.csv');
-  return withBackend(async ({ ctx }) => {
-    if (ctx.ledger.error) throw ctx.ledger.error;
-    const rows = arrearsRows(ctx.ledger, values.community);
-    await writeArrears(values.out!, rows);
+  return withBackend(async (call) => {
+    const { headers, rows } = await call('ledger.exportArrears', values.community ? { community: values.community } : {});
+    await writeArrears(values.out!, headers, rows);
     say(`已导出 ${rows.length} 条欠费明细到 ${values.out}（电话已打码）`);
     return 0;
   });
 }
 
+/** A copy of the data folder, taken under its lock: a file operation of the local storage, not an API call. */
 async function backupCommand(): Promise<number> {
   return withBackend(async () => {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
@@ -142,29 +149,28 @@ async function backupCommand(): Promise<number> {
 }
 
 async function doctorCommand(): Promise<number> {
-  return withBackend(async ({ ctx }) => {
+  return withBackend(async (call) => {
     if (values.forget) {
-      const name = values.forget.replaceAll('\\', '/');
-      if (!(await ctx.store.registry.missing()).includes(name)) throw new UsageError(`「${name}」不是一个不见了的数据文件（npm run cli -- doctor 会列出它们）。`);
-      await ctx.store.registry.forget(name);
-      say(`已确认 ${name} 不再需要：下次启动时它从默认内容重新开始。`);
+      const { forgotten } = await call('storage.forgetMissingFile', { name: values.forget });
+      say(`已确认 ${forgotten} 不再需要：下次启动时它从默认内容重新开始。`);
       return 0;
     }
-    const files = [...(await ctx.store.health()), await ctx.ledger.health(), await ctx.contacts.health()];
+    const { storage } = await call('app.status', {});
+    const files = storage.files;
     for (const file of files) say(`${file.state === 'error' ? '✘' : '✔'} ${file.label.padEnd(10)} ${file.fileName}${file.error ? `\n    ${file.error}` : ''}`);
     const bad = files.filter((file) => file.state === 'error').length;
-    say(bad ? `${bad} 个数据文件有问题（文件未被改动）。` : `全部 ${files.length} 项数据正常（${ctx.ledger.householdCount} 户）。`);
+    const { total } = bad ? { total: 0 } : await call('households.list', { owingOnly: false, limit: 1 });
+    say(bad ? `${bad} 个数据文件有问题（文件未被改动）。` : `全部 ${files.length} 项数据正常（${total} 户）。`);
     return bad ? 1 : 0;
   });
 }
 
 async function demoCommand(): Promise<number> {
   const households = Number(values.households ?? 3000);
-  if (!Number.isInteger(households) || households < 1 || households > 500_000) throw new UsageError('--households 应为 1 到 500000 的整数');
-  return withBackend(async ({ ctx }) => {
-    if (ctx.ledger.householdCount > 0) throw new UsageError(`数据目录 ${dataDir} 已有台账；请换一个空目录（--data-dir）生成演示数据。`);
+  if (!Number.isInteger(households) || households < 1 || households > DEMO_HOUSEHOLDS_MAX) throw new UsageError(`--households 应为 1 到 ${DEMO_HOUSEHOLDS_MAX} 的整数`);
+  return withBackend(async (call) => {
     const started = Date.now();
-    const entry = await seedDemoData(ctx.ledger, { households, today: todayInShanghai(), ...(values.seed ? { seed: Number(values.seed) } : {}) });
+    const entry = await call('ledger.seedDemo', { households, ...(values.seed ? { seed: Number(values.seed) } : {}) });
     say(`已生成 ${entry.stats.householdsInFile} 户、${entry.stats.itemsInFile} 条明细的演示数据（${((Date.now() - started) / 1000).toFixed(1)} 秒）→ ${dataDir}`);
     return 0;
   });

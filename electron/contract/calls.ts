@@ -143,6 +143,8 @@ export const followUpSchema = z.object({
   dueTime: timeOfDaySchema.nullable().optional(),
   /** Who does it: a steward's name; null or absent for the team pool. */
   owner: z.string().nullable().optional(),
+  /** The owner's user id, when the owner is a user (the steward who agreed the callback). */
+  ownerId: z.string().max(100).nullable().optional(),
   /** Set when done from the queue: why, and when. */
   doneReason: z.string().optional(),
   doneAt: z.string().optional(),

@@ -78,6 +78,8 @@ export const queueActionSchema = z.object({
   assignee: z.string().nullable(),
   at: z.string(),
   steward: z.string(),
+  /** The user id beside the name (absent on records from before ids). */
+  stewardId: z.string().max(100).optional(),
   /** The follow-up (and grievance) this completion closed, so undo can reopen them. */
   closedFollowUpId: z.string().nullable(),
   closedGrievanceId: z.string().nullable(),

@@ -12,7 +12,10 @@ import {
   householdIdInput,
   householdListInput,
   householdSearchInput,
+  exportArrearsInput,
   importIdInput,
+  seedDemoInput,
+  type ArrearsExport,
   jobIdInput,
   mappingNameInput,
   previewImportInput,
@@ -37,6 +40,7 @@ import {
 import { checkCallInput, repairDoneInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut, type FollowUp, type GrievanceRecord } from './calls';
 import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
+import { ADMINS, ANYONE, BOOKKEEPERS, CALLERS, LEADS, type Access } from '../../domain/roles';
 import {
   archiveScriptInput,
   importScriptsInput,
@@ -49,7 +53,7 @@ import {
   type ScriptsImportResult,
 } from './scripts';
 import { settingsPatchSchema, type Settings } from './settings';
-import type { AppStatus } from './status';
+import { forgetMissingFileInput, type AppStatus } from './status';
 
 export * from './errors';
 export * from './calls';
@@ -61,15 +65,17 @@ export * from './status';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
+  /** Who may call it; anyone else gets FORBIDDEN (checked by dispatch). */
+  readonly access: Access;
   /** Browser mode reads at most this many bytes of request body for the method (DEFAULT_MAX_BODY_BYTES if absent). */
   readonly maxBodyBytes?: number;
   /** Phantom: carries the output type only (boxed, so a nullable output survives NonNullable). */
   readonly output?: { type: O };
 }
 
-/** `method<Output>()(inputSchema)`: the output type is given, the input type is inferred. */
+/** `method<Output>()(inputSchema, access)`: the output type is given, the input type is inferred. */
 function method<O>() {
-  return <I extends z.ZodType>(input: I, options: { maxBodyBytes?: number } = {}): MethodSpec<I, O> => ({ input, ...options });
+  return <I extends z.ZodType>(input: I, access: Access, options: { maxBodyBytes?: number } = {}): MethodSpec<I, O> => ({ input, access, ...options });
 }
 
 /** The body limit of every method that does not set its own: far above any valid input. */
@@ -78,73 +84,79 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const noInput = z.object({}).strict();
 
 export const contract = {
-  'app.status': method<AppStatus>()(noInput),
-  'settings.get': method<Settings>()(noInput),
-  'settings.update': method<Settings>()(settingsPatchSchema),
+  'app.status': method<AppStatus>()(noInput, ANYONE),
+  'settings.get': method<Settings>()(noInput, ANYONE),
+  'settings.update': method<Settings>()(settingsPatchSchema, ANYONE),
 
-  'households.facets': method<HouseholdFacets>()(noInput),
-  'households.list': method<HouseholdList>()(householdListInput),
-  'households.search': method<{ hits: HouseholdHit[] }>()(householdSearchInput),
-  'households.get': method<HouseholdRecord>()(householdIdInput),
+  'households.facets': method<HouseholdFacets>()(noInput, ANYONE),
+  'households.list': method<HouseholdList>()(householdListInput, ANYONE),
+  'households.search': method<{ hits: HouseholdHit[] }>()(householdSearchInput, ANYONE),
+  'households.get': method<HouseholdRecord>()(householdIdInput, ANYONE),
   /** Shows one whole phone number; every call is logged on the household's record. */
-  'households.revealPhone': method<{ phone: string }>()(revealPhoneInput),
-  'payments.record': method<HouseholdRecord>()(recordPaymentInput),
+  'households.revealPhone': method<{ phone: string }>()(revealPhoneInput, CALLERS),
+  'payments.record': method<HouseholdRecord>()(recordPaymentInput, BOOKKEEPERS),
 
   /** A ledger file is sent in chunks (the same over IPC and HTTP): start, chunks in order, then previewImport. */
-  'ledger.uploadStart': method<UploadStarted>()(uploadStartInput),
-  'ledger.uploadChunk': method<UploadProgress>()(uploadChunkInput, { maxBodyBytes: UPLOAD_CHUNK_BODY_BYTES }),
-  'ledger.cancelUpload': method<{ cancelled: boolean }>()(uploadIdInput),
+  'ledger.uploadStart': method<UploadStarted>()(uploadStartInput, LEADS),
+  'ledger.uploadChunk': method<UploadProgress>()(uploadChunkInput, LEADS, { maxBodyBytes: UPLOAD_CHUNK_BODY_BYTES }),
+  'ledger.cancelUpload': method<{ cancelled: boolean }>()(uploadIdInput, LEADS),
   /** Analyses a complete upload (which is then gone); poll importStatus. */
-  'ledger.previewImport': method<{ jobId: string }>()(previewImportInput),
-  'ledger.importStatus': method<ImportJobStatus>()(jobIdInput),
-  'ledger.commitImport': method<ImportEntry>()(commitImportInput),
-  'ledger.cancelImport': method<{ cancelled: boolean }>()(jobIdInput),
-  'ledger.imports': method<ImportHistory>()(noInput),
-  'ledger.undoImport': method<ImportHistory>()(importIdInput),
+  'ledger.previewImport': method<{ jobId: string }>()(previewImportInput, LEADS),
+  'ledger.importStatus': method<ImportJobStatus>()(jobIdInput, LEADS),
+  'ledger.commitImport': method<ImportEntry>()(commitImportInput, LEADS),
+  'ledger.cancelImport': method<{ cancelled: boolean }>()(jobIdInput, LEADS),
+  'ledger.imports': method<ImportHistory>()(noInput, ANYONE),
+  'ledger.undoImport': method<ImportHistory>()(importIdInput, LEADS),
+  /** 欠费明细, every unpaid item as text (phones masked), for a spreadsheet. */
+  'ledger.exportArrears': method<ArrearsExport>()(exportArrearsInput, LEADS),
+  /** Generated demo households into an empty ledger (CONFLICT otherwise); undone like an import. */
+  'ledger.seedDemo': method<ImportEntry>()(seedDemoInput, ADMINS),
+  /** Confirms a data file that went missing is gone for good (NOT_FOUND for a file that is not missing). */
+  'storage.forgetMissingFile': method<{ forgotten: string }>()(forgetMissingFileInput, ADMINS),
 
-  'mappings.list': method<{ mappings: SavedMapping[] }>()(noInput),
-  'mappings.save': method<{ mappings: SavedMapping[] }>()(saveMappingInput),
-  'mappings.delete': method<{ mappings: SavedMapping[] }>()(mappingNameInput),
+  'mappings.list': method<{ mappings: SavedMapping[] }>()(noInput, ANYONE),
+  'mappings.save': method<{ mappings: SavedMapping[] }>()(saveMappingInput, LEADS),
+  'mappings.delete': method<{ mappings: SavedMapping[] }>()(mappingNameInput, LEADS),
 
-  'scripts.list': method<{ entries: ScriptEntry[] }>()(noInput),
+  'scripts.list': method<{ entries: ScriptEntry[] }>()(noInput, ANYONE),
   /** Lint errors are refused (VALIDATION); warnings need confirmWarnings (NEEDS_CONFIRMATION). */
-  'scripts.save': method<ScriptSaved>()(saveScriptInput),
-  'scripts.duplicate': method<ScriptSaved>()(scriptIdInput),
-  'scripts.archive': method<ScriptSaved>()(archiveScriptInput),
-  'scripts.restore': method<ScriptSaved>()(restoreScriptInput),
-  'scripts.export': method<{ fileName: string; content: string }>()(noInput),
+  'scripts.save': method<ScriptSaved>()(saveScriptInput, LEADS),
+  'scripts.duplicate': method<ScriptSaved>()(scriptIdInput, LEADS),
+  'scripts.archive': method<ScriptSaved>()(archiveScriptInput, LEADS),
+  'scripts.restore': method<ScriptSaved>()(restoreScriptInput, LEADS),
+  'scripts.export': method<{ fileName: string; content: string }>()(noInput, ANYONE),
   /** With apply: false, only the report of what would happen. */
   // In the JSON body a Chinese character takes 3 bytes, an escaped quote or newline 2: room for the whole content.
-  'scripts.import': method<ScriptsImportResult>()(importScriptsInput, { maxBodyBytes: 3 * SCRIPTS_IMPORT_MAX_CHARS + DEFAULT_MAX_BODY_BYTES }),
+  'scripts.import': method<ScriptsImportResult>()(importScriptsInput, LEADS, { maxBodyBytes: 3 * SCRIPTS_IMPORT_MAX_CHARS + DEFAULT_MAX_BODY_BYTES }),
 
   /**
    * The start of a call, judged by the backend's clock and records: outside the call windows, over the caps, during
    * the collection pause, a dispute or a pending promise it is refused (CONFLICT, one issue per reason) unless an
    * override gives a reason. One started call at a time (kept across a restart); again for its household: the same.
    */
-  'calls.start': method<CallStart>()(startCallInput),
+  'calls.start': method<CallStart>()(startCallInput, CALLERS),
   /** Why a call should not start now (the same rules as calls.start), without starting it. */
-  'calls.check': method<{ problems: string[] }>()(checkCallInput),
+  'calls.check': method<{ problems: string[] }>()(checkCallInput, CALLERS),
   /** The end of a started call: one contact record with its promises, grievances and follow-ups, in one durable write. */
-  'calls.save': method<ContactRecordOut>()(saveCallInput),
+  'calls.save': method<ContactRecordOut>()(saveCallInput, CALLERS),
   /** The call in progress, so a crash or restart can resume it. */
-  'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput),
+  'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput, CALLERS),
   /** The call in progress: the machine's draft and the started call (either may be there without the other). */
-  'calls.draft': method<{ draft: CallDraft | null; started: CallStart | null }>()(noInput),
+  'calls.draft': method<{ draft: CallDraft | null; started: CallStart | null }>()(noInput, CALLERS),
   /** 放弃: gives up the call in progress (its draft and its start). */
-  'calls.clearDraft': method<{ cleared: true }>()(noInput),
+  'calls.clearDraft': method<{ cleared: true }>()(noInput, CALLERS),
 
   /** 今日跟进: who to contact on a day (today by default) and why. */
-  'followups.today': method<TodayQueue>()(todayQueueInput),
+  'followups.today': method<TodayQueue>()(todayQueueInput, ANYONE),
   /** Complete one entry, snooze or reassign a household, with a reason. */
-  'followups.act': method<{ action: QueueAction }>()(queueActInput),
-  'followups.undo': method<{ undone: true }>()(undoQueueActionInput),
+  'followups.act': method<{ action: QueueAction }>()(queueActInput, CALLERS),
+  'followups.undo': method<{ undone: true }>()(undoQueueActionInput, CALLERS),
   /** 维修已完成: when a repair (and a leak's test) was done; its open revisit moves to the 规程's day after it. */
-  'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput),
+  'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput, CALLERS),
   /** A reminder sent as 短信 / 微信 outside the app: logged on the contact record. */
-  'contacts.logMessage': method<{ contactId: string }>()(logMessageInput),
-  'teamSettings.get': method<TeamSettings>()(noInput),
-  'teamSettings.update': method<TeamSettings>()(teamSettingsSchema),
+  'contacts.logMessage': method<{ contactId: string }>()(logMessageInput, CALLERS),
+  'teamSettings.get': method<TeamSettings>()(noInput, ANYONE),
+  'teamSettings.update': method<TeamSettings>()(teamSettingsSchema, LEADS),
 };
 
 export type Contract = typeof contract;

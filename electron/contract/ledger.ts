@@ -89,6 +89,8 @@ export const phoneAccessSchema = z.object({
   action: z.enum(['reveal', 'dial']),
   phoneMasked: z.string(),
   steward: z.string(),
+  /** The user id beside the name (local mode: the desk's user; absent on records from before ids). */
+  stewardId: z.string().max(100).optional(),
 });
 export type PhoneAccess = z.infer<typeof phoneAccessSchema>;
 
@@ -101,6 +103,8 @@ export const contactRecordSchema = z.object({
   at: z.string(),
   channel: z.enum(contactChannels),
   steward: z.string(),
+  /** The user id beside the name (local mode: the desk's user; absent on records from before ids). */
+  stewardId: z.string().max(100).optional(),
   outcome: z.string(),
   notes: z.string(),
   /** Calls: when the call ended (`at` is when calls.start began it), both by the backend's clock. */
@@ -290,6 +294,26 @@ export interface ImportHistory {
 }
 
 export const importIdInput = z.object({ importId: idSchema }).strict();
+
+/** 欠费明细 for export (the CLI's `export arrears`), optionally one community's. */
+export const exportArrearsInput = z.object({ community: z.string().trim().min(1).max(40).optional() }).strict();
+
+export interface ArrearsExport {
+  headers: string[];
+  /** One row per unpaid item, text as it is; phones masked. */
+  rows: string[][];
+}
+
+/** The most demo households one call generates. */
+export const DEMO_HOUSEHOLDS_MAX = 500_000;
+
+/** Generated demo households, into an empty ledger only. */
+export const seedDemoInput = z
+  .object({
+    households: z.number().int().min(1, '至少 1 户').max(DEMO_HOUSEHOLDS_MAX, `最多 ${DEMO_HOUSEHOLDS_MAX} 户`),
+    seed: z.number().int().min(0).max(2 ** 31).optional(),
+  })
+  .strict();
 
 export interface SavedMapping {
   name: string;

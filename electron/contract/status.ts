@@ -1,4 +1,8 @@
 /** What the 关于/状态 page shows; read from the running backend. */
+import { z } from 'zod';
+
+/** A data file that went missing, confirmed gone for good (`cli doctor --forget`): it starts from its defaults. */
+export const forgetMissingFileInput = z.object({ name: z.string().min(1).max(200) }).strict();
 
 export type RunMode = 'electron' | 'browser';
 
@@ -30,5 +34,7 @@ export interface AppStatus {
   storage: {
     healthy: boolean;
     files: DataFileHealth[];
+    /** Files the data folder held that are gone (reported, never recreated with defaults). */
+    missing: string[];
   };
 }

@@ -32,7 +32,7 @@ async function start(): Promise<void> {
     return;
   }
   serveRenderer(path.join(__dirname, '../renderer'));
-  registerIpc(ipcMain, backend.dispatch);
+  registerIpc(ipcMain, backend.dispatch, backend.deskActor);
   createMainWindow(path.join(__dirname, 'preload.cjs'));
 }
 

@@ -4,19 +4,20 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend';
+import { createBackend, type Backend } from '../backend';
 import { APP_VERSION, defaultBrowserDataDir, resolveDataDir } from '../backend/app-info';
 import { startWebServer, type WebServer } from './web-server';
 
 const DEFAULT_PORT = 5317;
 
-async function listen(backendDispatch: Parameters<typeof startWebServer>[0]['dispatch'], port: number, portWasChosen: boolean): Promise<WebServer> {
-  const staticDir = path.resolve(__dirname, '../renderer');
+/** Local browser mode: whoever holds the launch token acts as the desk's user. */
+async function listen(backend: Backend, port: number, portWasChosen: boolean): Promise<WebServer> {
+  const options = { dispatch: backend.dispatch, actor: backend.deskActor, staticDir: path.resolve(__dirname, '../renderer') };
   try {
-    return await startWebServer({ dispatch: backendDispatch, staticDir, port });
+    return await startWebServer({ ...options, port });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portWasChosen) throw error;
-    return startWebServer({ dispatch: backendDispatch, staticDir, port: 0 });
+    return startWebServer({ ...options, port: 0 });
   }
 }
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     ...(demo === undefined ? {} : { demoHouseholds: demo }),
     ...(fixedToday ? { today: () => fixedToday } : {}),
   });
-  const web = await listen(backend.dispatch, port, portText !== undefined);
+  const web = await listen(backend, port, portText !== undefined);
 
   console.log('Call Coach 催缴通话助手 is running in browser mode.');
   console.log(`  Open: ${web.url}`);

@@ -12,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 import { httpStatusOf, maxBodyBytesOf, type ApiErrorBody, type Envelope } from '../contract';
 import type { Dispatch } from '../backend/dispatch';
+import type { Actor } from '../../domain/roles';
 import { checkApiCaller, checkHost, isJsonContentType } from './request-guard';
 import { readStaticFile } from '../backend/renderer-assets';
 
@@ -57,6 +58,8 @@ const DRAIN_BYTES = 32 * 1024 * 1024;
 
 export interface WebServerOptions {
   dispatch: Dispatch;
+  /** Who an API request that passed the token check acts for (local browser mode: the desk's user). */
+  actor: () => Actor;
   /** The built renderer (dist/renderer); without it only the API is served. */
   staticDir?: string;
   /** 0 picks a free port. */
@@ -181,6 +184,7 @@ export function pathnameOf(target: string | undefined): string | null {
 
 interface Context {
   dispatch: Dispatch;
+  actor: () => Actor;
   staticDir: string | undefined;
   port: number;
   token: string;
@@ -209,7 +213,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
   } catch {
     return sendError(response, { code: 'VALIDATION', message: '请求内容不是有效的 JSON。' });
   }
-  const result = await ctx.dispatch(method, input);
+  const result = await ctx.dispatch(method, input, ctx.actor());
   if (result.ok) sendJson(response, 200, result);
   else sendError(response, result.error);
 }
@@ -246,7 +250,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const limits = { ...defaultWebServerLimits, ...options.limits };
   const log = options.log ?? ((message: string) => console.error(`[call-coach] ${message}`));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const ctx: Context = { dispatch: options.dispatch, staticDir: options.staticDir, port: options.port, token };
+  const ctx: Context = { dispatch: options.dispatch, actor: options.actor, staticDir: options.staticDir, port: options.port, token };
   const sockets = new Map<Socket, SocketState>();
 
   const fail = (response: ServerResponse, error: unknown) => {

@@ -57,7 +57,9 @@ export function creditThreatsIn(lex: Lexicons, text: string, masked: string, sen
     if (!cues.coerced && /关于$/.test(text.slice(Math.max(start, hit.start - 2), hit.start)) && TOPIC_DENIED.test(text.slice(hit.end, end))) continue;
     // The court route described (判决后拒不履行的, 法院才可能…), not predicted for the owner (以后会被法院列为失信人).
     const predicted = PREDICTED.test(text.slice(start, hit.start));
-    found.push({ start: hit.start, end: hit.end, courtAccount: court && !cues.coerced && !predicted && lex.courtList.has(hit.term) });
+    // 法院可依法强制执行，届时可能影响信用: a credit consequence of the court's enforcement, told after it.
+    const ofTheCourt = lex.courtList.has(hit.term) || lex.court.has(text, start, hit.start);
+    found.push({ start: hit.start, end: hit.end, courtAccount: court && !cues.coerced && !predicted && ofTheCourt });
   }
   if (found.length > 0 || (EARNEST_QUESTION.test(slice) && !RHETORICAL.test(slice) && !cues.coerced)) return found;
   const feeInView = cues.coerced || debtInView;

@@ -17,7 +17,9 @@ const pattern = (parts: readonly string[]): Scanner => new Scanner(new RegExp(pa
 const CONDITION = pattern([
   `(?:再|还|还是|一直|继续|老是|总是|总|迟迟|仍然|仍|依然|要是|如果|假如|若|要)(?:这么|这样)?(?:不|没|没有|未)(?:按时)?${PAY}`,
   '(?:再|还|一直|继续|老是|总是)(?:这么|这样)?(?:拖|欠|赖)',
-  `(?:不|没|没有|未)${PAY}(?:清|齐|完|上)?${FEE}?(?:的话|就|便|则|那|的|者|，|,|(?:嘛|啊|呀|哈)[，,]|(?=[？?])|也行|也可以)`,
+  `(?:不|没|没有|未)${PAY}(?:清|齐|完|上)?${FEE}?(?:的话|就|便|则|那|的|者|户|业主|住户|，|,|(?:嘛|啊|呀|哈)[，,]|(?=[？?])|也行|也可以|都得|都行|也得|都可以)`,
+  // 欠费这事你要是不处理: the debt left unsettled.
+  `(?:欠费|物业费|管理费|欠款)(?:这事|的事|这个事|问题)?${NO_PUNCT}{0,6}?(?:不|没)(?:处理|解决|管|理会)`,
   '(?:不|没|没有|未)(?:给|交|缴|付)(?:物业费|管理费|物管费|钱)',
   '(?:物业费|管理费|物管费|费用|欠费|钱)(?:一直|还|再|老|总)?(?:不到位|没到位|没到账|不到账|没结|未结|没清|不够|欠着|拖着|不清|没处理)',
   `(?:您|你)(?:就是|就|还是)?(?:不|没)(?:想)?${PAY}(?:是吧|是吗|对吧|是不是|啊|呀)`, `(?<![交缴])(?:不|没)(?:想)?${PAY}(?:是吧|是吗|对吧|是不是)`, '(?:晚|迟)(?:交|缴)(?:的话)?(?=[.…，,])',
@@ -33,13 +35,20 @@ const CONDITION = pattern([
   `(?:不|没|未)把${NO_PUNCT}{0,6}?(?:交|缴|付|结|还|补)(?:了|清|上|齐|完)?`, '想不想', '谁让(?:您|你)', '谁叫(?:您|你)',
   '(?:一直|老是|总是|再|还|继续)(?:这样|这么下去|这样下去|这个样子|拖下去|不配合)', '(?:^|(?<=[，,：:]))(?:这么|这样)?拖下去',
   `(?:如果|要是|假如|万一|倘若|一旦|若是|只要)${NO_PUNCT}{0,8}?(?:(?:不|没|未)${PAY}|拖|欠)`,
+  // 若贵户仍未缴纳, 如逾期未缴: the written conditional, on not paying or refusing.
+  `(?:若|如若|如|倘|假使)(?:贵户|您|你|业主|该户)?${NO_PUNCT}{0,8}?(?:(?:不|没|未)${PAY}|拒)`,
+  // 拒缴者, 拒不缴费户, 拒不配合: refusing to pay is not paying.
+  '拒(?:缴|交|付)|拒不(?:缴|交|付|支付|配合)', '逾期(?:仍)?(?:未|不|没)(?:缴|交|付)',
+  // 鉴于贵户长期拖欠物业服务费, 因欠缴物业费: a reason that is the debt ties what follows to it.
+  // (不会因为欠费就…: a motive denied is no reason given, see negation.ts.)
+  '(?<!(?:不会|不能|绝不|决不|从不|不得|不可能|不应该|不应|不该|无权|并非|不是|仅仅)(?:会|是)?)(?:鉴于|由于|因为|因|基于)(?:贵户|您|你|该户|业主|住户)?(?:家)?(?:的)?(?:长期|一直|多次|屡次|持续|长时间)?(?:拖欠|欠缴|欠费|欠|未缴|未交|没交|没缴|不交|不缴|逾期未)',
   '(?:欠费|拖欠|欠缴|逾期未缴|逾期未交|逾期|未缴费|未缴|未交|没交|不交|欠着|欠钱|欠款|欠物业费|欠管理费)(?:物业费|管理费|的话)?' +
-    '(?:超过|超|满|达到|一律|统一|户|业主|住户|房屋|房子|车辆|单位|期间|的话|的(?=户|业主|住户|房|车|人|单位|，|,))',
+    '(?:超过|超|满|达到|一律|统一|户|业主|住户|房屋|房子|房号|房间|者|车辆|单位|期间|的话|的(?=户|业主|住户|房|车|人|单位|，|,))',
   '(?:欠费|拖欠|欠缴|欠物业费|欠管理费|欠)[^，。！？,!?]{0,6}?(?:个月|年|天)(?:以上|以后|的|了|还)',
   '(?:您|你)(?:家)?(?:这边|这|那边)?(?:这样|这么)?(?:一直|还)?(?:欠费|欠着|没交|拖欠|拖着|不交)(?:费|钱|物业费|管理费)?(?:了)?(?:，|,)',
   `(?:物业费|管理费|物管费|费用|欠费|钱)(?:要是|如果|再|还|一直)?(?:不|没|没有|未)(?:${PAY}|结清)`,
   `(?:今天|明天|月底|这周|下周|本月|这个月|年底)(?:前|之前)?(?:还是|还)?(?:不|没)${PAY}`,
-  '否则', '不然', '要不然', '别怪', '别说(?:我|我们)?没(?:提醒|提前|说|讲)', '别后悔', '后果自负', '自己(?:掂量|想想|看着办|考虑)', '考虑清楚', '想清楚',
+  '否则', '不然', '要不然', '(?:别|不要|可别)怪', '(?:别|不要)说(?:我|我们)?没(?:有|得)?(?:提醒|提前|说|讲|通知|告诉|打招呼)', '别后悔', '后果自负', '自己(?:掂量|想想|看着办|考虑)', '考虑清楚', '想清楚',
   '(?:您|你)?(?:自己)?(?:看着办|瞅着办|掂量着办)', '(?:您|你)(?:就)?(?:等着|看着)(?:吧|瞧|办)', '走着瞧', '等着瞧', '别来找(?:我|我们)', '别找(?:我|我们)', '可别(?:怪|找|打电话)', '没得商量', '还想不想', '还要不要', `${PAY}不${PAY}(?:您|你)?(?:自己)?(?:定|看着办)`, '赶紧交', '赶快交',
   '马上交', '不得不',
   // 不交？ 钱呢？ 交不交？ asked bare, before the consequence.
@@ -53,13 +62,15 @@ const CONDITION = pattern([
 
 /** Service or access given back, or given at all, only once the fee is paid. */
 const GATE = pattern([
-  '(?:补交|补缴|补齐|缴清|交清|结清|付清|还清|清缴|交齐|缴齐|交完|缴完|付完|补完|交了|缴了|交上|缴上|结了|清了|清零|缴费|交费|付款)(?:全部|所有|全额|历史)?(?:物业费|管理费|欠费|费用|欠款|钱|费)?(?:了)?' +
+  '(?:补交|补缴|补齐|缴清|交清|结清|付清|还清|清缴|交齐|缴齐|交完|缴完|付完|补完|交了|缴了|交上|缴上|结了|清了|清零|缴费|交费|付款)(?:全部|所有|全额|历史)?(?:物业费|管理费|欠费|费用|欠款|钱|费)?(?:了)?(?:完成|完毕|成功|到账|到位)?' +
     // 交了就行: just pay, nothing held back.
     '(?:以后|之后|后|再|才|方可|方能|然后|就能|就可以|就给|马上|当场|就)(?!行|好了|可以了|完事|没事)',
   '(?:交齐|缴齐|缴清|交清|结清|付清|补齐|交完|缴完|付完|补交|补缴)(?:了)?(?:钱|费|物业费|管理费|欠费)?(?:先)?[，,][^，。！？,!?]{0,8}?才',
   `只要${NO_PUNCT}{0,10}?(?:一)?(?:到账|到位)`,
   `等(?!方式|手段|措施|形式|方法|途径|办法|行为|内容|情况|理由|名义)(?:您|你)?(?:这边)?(?:把)?${NO_PUNCT}{0,8}?(?:交|缴|付|补|结|清|到账|到位)`,
   '先(?:结账|交钱|付钱|缴费|交费|买单|结清|补缴|补交|交了|缴了|把账结|把钱)',
+  // 待欠费处理完毕后统一安排: the written 等, with the debt settled.
+  `(?<![接招款对优期看善虐厚])待${NO_PUNCT}{0,6}?(?:欠费|物业费|管理费|物管费|欠款|费用)${NO_PUNCT}{0,4}?(?:处理|解决|结清|清缴|缴清|补缴|补齐|缴纳|交纳)(?:完毕|好|完|掉)?`,
   `(?:您|你)?(?:得)?先(?:交|缴|补|结|付|清)`,
   `(?:物业费|管理费|欠费|费用|钱)(?:先)?(?:清|交|缴|结|补|处理好)(?:了|完|齐|上|掉)?${NO_PUNCT}{0,4}?(?:再|才)`,
   `(?:得|要|需要|需|须|必须)(?:您|你)?先(?:把)?${NO_PUNCT}{0,8}?(?:交|缴|补|结|清|付)`,
@@ -103,7 +114,7 @@ const DESCRIPTION = new Scanner(new RegExp(
   'g',
 ));
 /** The same sentence offers the service: 保安会帮您开门, 电梯照常坐, 一样能用. */
-const OFFERED = new Scanner(/(?:帮|给|为)(?:您|你)(?:开门|开|刷|登记|放行|送上)|照常|照样|正常使用|正常用|一样(?:能|可以)?(?:用|进|刷|坐|开)/g);
+const OFFERED = new Scanner(/(?:帮|给|为)(?:您|你)(?:开门|开|刷|登记|放行|送上)|照常|照样|正常使用|正常用|一样(?:能|可以)?(?:用|进|刷|坐|开)|(?:人工|手动|手工)(?:抬杆|开门|开闸|放行|登记|开)/g);
 /** Right after the harm: a question about a state (停水了吗, 停暖了没有). */
 const STATE_QUESTION = /^[^，,。]{0,3}?了?(?:吗|么|没有|没|\?|？|是吧|对吧|是不是)/;
 /** Before the harm in its clause: worry or hearsay (您担心会停水, 有人说不交就停水, 有的物业会锁电梯). */
@@ -131,6 +142,16 @@ const CONCESSION = /(?:就算|即使|即便|哪怕|纵然|不管|无论|甭管|�
 const unconceded = (text: string, start: number, spans: readonly Span[]): Span[] =>
   spans.filter((span) => !CONCESSION.test(text.slice(Math.max(start, span.start - 8), span.start)));
 
+/** A gate forbidden or denied as it is named: 不得以缴费为前提, 不会等您交清了才. */
+const GATE_DENIED = /(?:不得|不能|不可以?|不应该?|不允许|不准|不许|严禁|禁止|无权|无须|无需|不需要|不必|不用|不会|绝不|从不|并不|不要|请不|切勿|不再)(?:再|会|能)?$/;
+/** 不需要先交: the negation on the gate's own modal. */
+const MODAL_GATE = /^(?:得|要|需要|需|须|必须|用)/;
+const ungated = (text: string, start: number, spans: readonly Span[]): Span[] =>
+  spans.filter((span) => {
+    const before = text.slice(Math.max(start, span.start - 5), span.start);
+    return !GATE_DENIED.test(before) && !(MODAL_GATE.test(text.slice(span.start, span.end)) && /[不没无未]$/.test(before));
+  });
+
 /** A reason that is the debt itself explains nothing: 因为欠费, 原因是没交. */
 const REASON_IS_DEBT = /^(?:是)?(?:您|你)?(?:家)?(?:欠|没交|未交|没缴|未缴|不交|拖欠)/;
 const REASONS = new Set(['因为', '原因', '所以', '导致']);
@@ -140,7 +161,7 @@ const SAID = /[说问讲提]/;
 export function cuesOf(text: string, sentence: Span): SentenceCues {
   const { start, end } = sentence;
   const condition = unconceded(text, start, CONDITION.find(text, start, end));
-  const gate = unconceded(text, start, GATE.find(text, start, end));
+  const gate = ungated(text, start, unconceded(text, start, GATE.find(text, start, end)));
   const paidThenGiven = PAID.has(text, start, end) && GIVEN_BACK.has(text, start, end);
   return {
     condition,
@@ -149,8 +170,9 @@ export function cuesOf(text: string, sentence: Span): SentenceCues {
     agent: AGENT.has(text, start, end),
     target: TARGET.has(text, start, end),
     // 您刚才说没钱: the owner's words reported describe nothing (the clause they stand in is hearsay).
+    // 别说没通知: a word of a condition or an ultimatum describes nothing.
     description: DESCRIPTION.find(text, start, end).some(
-      (hit) => !(REASONS.has(hit.term) && REASON_IS_DEBT.test(text.slice(hit.end, hit.end + 4))) && !(JUST_NOW.has(hit.term) && SAID.test(text[hit.end] ?? '')),
+      (hit) => !condition.some((cue) => hit.start >= cue.start && hit.end <= cue.end) && !(REASONS.has(hit.term) && REASON_IS_DEBT.test(text.slice(hit.end, hit.end + 4))) && !(JUST_NOW.has(hit.term) && SAID.test(text[hit.end] ?? '')),
     ),
     // 不给你送上楼: an offer under a negation is a denial.
     offered: OFFERED.find(text, start, end).some((hit) => !/[不没别甭]$/.test(text.slice(Math.max(start, hit.start - 1), hit.start))),

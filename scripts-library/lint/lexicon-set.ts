@@ -124,7 +124,7 @@ function build(custom: readonly CustomLintTerm[]): Lexicons {
     vague: set(words.vagueHarms),
     delay: set(words.delayHarms),
     life: set(words.lifeWords),
-    enabling: set(words.enablingVerbs),
+    enabling: set(words.enablingVerbs, undefined, { 发: { notAfter: '票现生布' }, 录: { notBefore: '记纪笔' } }),
     deny: new Scanner(DENY),
     liftSkipsFloor: new Scanner(LIFT_SKIPS_FLOOR),
     cannot: new Scanner(CANNOT),

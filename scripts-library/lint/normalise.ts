@@ -69,6 +69,17 @@ const isCjk = (ch: string | undefined): boolean => {
   return code === 0x3007 || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd800 && code <= 0xdfff);
 };
 
+/**
+ * Emoji that stand for a service (明天起你家⚡就断了); any other emoji is a mark inside a word when it stands right
+ * between two Chinese characters (征🌟信), and a space elsewhere (停水了哈💧 明天见).
+ */
+const EMOJI_WORDS: ReadonlyMap<string, string> = new Map([
+  ['⚡', '电'], ['💡', '电'], ['🔌', '电'], ['💧', '水'], ['🚰', '水'], ['🚿', '热水'], ['🚗', '车'], ['🚙', '车'], ['🚘', '车'], ['🛗', '电梯'], ['🚪', '门'], ['🔑', '钥匙'],
+]);
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+/** Variation selectors and skin tones: part of the emoji before them. */
+const isEmojiModifier = (code: number, ch: string): boolean => code === 0xfe0f || code === 0xfe0e || (ch >= '\u{1f3fb}' && ch <= '\u{1f3ff}');
+
 /** The text as a list of UTF-16 units, each with the original span it came from. */
 interface Units {
   chars: string[];
@@ -87,6 +98,21 @@ function foldCharacters(original: string): Units {
     at += size;
     if (isZeroWidth(code)) continue;
     let ch = size === 2 ? original.slice(from, at) : original[from]!;
+    if ((code >= 0x2190 && code < 0x3000) || size === 2 || code === 0xfe0f || code === 0xfe0e) {
+      if (isEmojiModifier(code, ch)) continue;
+      const word = EMOJI_WORDS.get(ch);
+      if (word !== undefined || PICTOGRAPHIC.test(ch)) {
+        let next = at;
+        while (next < original.length && (original.charCodeAt(next) === 0xfe0f || original.charCodeAt(next) === 0xfe0e)) next += 1;
+        const inWord = isCjk(units.chars[units.chars.length - 1]) && isCjk(original[next]) && !PICTOGRAPHIC.test(original.slice(next, next + 2));
+        for (const unit of word ?? (inWord ? '·' : ' ')) {
+          units.chars.push(unit);
+          units.from.push(from);
+          units.to.push(at);
+        }
+        continue;
+      }
+    }
     if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
     else if (isSpace(code)) ch = ' ';
     // yè zhǔ qún: pinyin tone marks folded away.
@@ -143,8 +169,12 @@ function dropSeparators(units: Units): Units {
   return kept;
 }
 
-/** Rewrites table keys; a replacement's characters all point at the words they replace. */
-function rewrite(units: Units, { pattern, to }: Rewrites): Units {
+/**
+ * Rewrites table keys; a replacement's characters all point at the words they replace. With `absorb` (English and
+ * pinyin), a space between the word and Chinese is the word's own spacing, not punctuation (明天就 cut off 你家的电), so
+ * it goes with the word.
+ */
+function rewrite(units: Units, { pattern, to }: Rewrites, absorb = false): Units {
   const text = units.chars.join('');
   pattern.lastIndex = 0;
   const matches = [...text.matchAll(pattern)];
@@ -161,12 +191,19 @@ function rewrite(units: Units, { pattern, to }: Rewrites): Units {
     for (; at < start; at += 1) copy(at);
     const end = start + match[0].length;
     const replacement = to.get(match[0]) ?? match[0];
+    const last = out.chars.length - 1;
+    if (absorb && out.chars[last] === ' ' && isCjk(out.chars[last - 1]) && isCjk(replacement[0])) {
+      out.chars.pop();
+      out.from.pop();
+      out.to.pop();
+    }
     for (const ch of replacement) {
       out.chars.push(ch);
       out.from.push(units.from[start]!);
       out.to.push(units.to[end - 1]!);
     }
     at = end;
+    if (absorb && units.chars[at] === ' ' && isCjk(units.chars[at + 1]) && isCjk(replacement[replacement.length - 1])) at += 1;
   }
   for (; at < units.chars.length; at += 1) copy(at);
   return out;
@@ -230,7 +267,7 @@ export function normaliseText(original: string): NormalisedText {
   if (/[a-z]/.test(folded)) {
     if (/(?<![a-z])[a-z] [a-z](?![a-z])/.test(folded)) units = joinSpelledLetters(units);
     if (/[a-z][0-9!@$*]|[0-9!@$*][a-z]/.test(folded)) units = undisguise(units);
-    units = rewrite(units, latinPattern());
+    units = rewrite(units, latinPattern(), true);
   }
   units = rewrite(dropSeparators(units), regionalPattern());
   return { text: units.chars.join(''), from: units.from, to: units.to };

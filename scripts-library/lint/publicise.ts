@@ -29,24 +29,27 @@ const NEAR_WITH_DEBTOR = 28;
 const OWNERS_MATTER = new Scanner(/(?:您|你)(?:们)?(?:家)?(?:的|这|这个)?(?:情况|事情|事|问题)/g);
 
 /** The owner's own: 您单位, 您所在的社区, 您孩子的学校. */
-const OWNERS = /(?:您|你|他|她|欠费户|业主|户主|该户)(?:们)?[^，。！？,!?您你]{0,4}$/;
+const OWNERS = /(?:您|你|他|她|其(?![他它余实中次])|欠费户|业主|户主|该户)(?:们)?[^，。！？,!?您你]{0,4}$/;
 
 /** The party is the owner's own, named right after them: 您单位, 他单位, 您儿子的工作单位. */
-const RIGHT_AFTER_OWNER = /(?:您|你|他|她)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
+const RIGHT_AFTER_OWNER = /(?:您|你|他|她|其(?![他它余实中次]))(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
 
 /** The owner's own people as the ones told: 给你单位领导, 跟你邻居. */
 const TOLD_OWNERS = /(?:跟|和|向|给|找|联系|告诉|通知|传到|传给)(?:您|你)(?:们)?(?:家)?(?:的)?(?:儿子|女儿|爱人|老公|老婆|孩子|闺女|媳妇|丈夫|妻子|父母|家人|小孩)?(?:的)?(?:工作的|上班的|所在的)?$/;
 
 /** Getting in touch with someone, which aimed at the owner's workplace is disclosure in itself. */
-const CONTACT = /^(?:联系|找|打电话|打个电话|告诉|通知|告知|发函|发|寄|反映|汇报|上门|拜访|去一趟|走一趟|打招呼)/;
+const CONTACT = /^(?:联系|找|打电话|打个电话|告诉|通知|告知|发函|致函|函告|转告|发|寄|反映|汇报|上门|拜访|去一趟|走一趟|打招呼)/;
 
 /** The speaker as the one who tells: 我已经跟您公司说了. */
 const SPEAKER = /(?:我们|我|物业|公司|管家|本中心|服务中心|管理处|我司|本公司|我方)/;
 
-/** Put on a list: 会被列入小区的欠费名单. */
+/** Objects that name the debtor: a list, a room, a name. */
+const NAMED = /名单|房号|门牌|名字|姓名|大名|名$/;
+
+/** Put on a list: 会被列入小区的欠费名单 (a court's list of dishonest debtors is a credit matter, see credit.ts). */
 const LISTED = /(?:列入|纳入|拉进|拉入|加入|列进|上了|进了)[^，。！？,!?]{0,6}名单/g;
 const AT_OWNER = /(?:@|艾特|圈)(?:一下)?(?:您|你)(?!们好)/g;
-const LET_KNOW = /(?:让|叫)(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)(?:已经)?(?:知道|看到|晓得|传开|传遍|在传|在说|议论)|(?:跟|和|向|给)(?:AUDIENCE)(?:都)?(?:说|讲|解释|通报|说明|公布)|(?:AUDIENCE)(?:要是|如果|万一|一旦)(?:都)?(?:知道|看到|晓得)/;
+const LET_KNOW = /(?:AUDIENCE)(?:都|也)?(?:来)?评评理|(?:让|叫|给)(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:知道|看看|看到|评评理|瞧瞧)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)?(?:会|将|就会|都会|能|可以|都能)(?:知道|看到|看见)|(?:AUDIENCE)(?:的人|的业主|的邻居|里的人|人)?(?:都|全)(?:已经)?(?:知道|看到|晓得|传开|传遍|在传|在说|议论)|(?:跟|和|向|给)(?:AUDIENCE)(?:都)?(?:说|讲|解释|通报|说明|公布)|(?:AUDIENCE)(?:要是|如果|万一|一旦)(?:都)?(?:知道|看到|晓得)/;
 
 const firstHit = (hits: readonly TermHit[], accept: (hit: TermHit) => boolean): TermHit | undefined => hits.find(accept);
 const cover = (...spans: (Span | undefined)[]): Span => {
@@ -74,7 +77,8 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   const ownerActsBefore = (at: number) => OWNER_ACTS.test(text.slice(clauseAt(sentence, at).start, at));
   const internal = lex.internalChannels.find(text, start, end);
   const routes = lex.publicRoutes.find(text, start, end).filter((route) => !internal.some((channel) => route.start >= channel.start && route.end <= channel.end));
-  const aggregate = lex.aggregate.has(text, start, end);
+  // 名单随收支情况一并公开: figures about everyone excuse nothing once a name or a room is shown with them.
+  const aggregate = lex.aggregate.has(text, start, end) && !objects.some((hit) => NAMED.test(hit.term));
 
   // 个人欠费绝不会发到群里: a way of showing, negated, makes the sentence an assurance.
   // (话别说太死 is advice on the wording: a negated verb counts only in the clause of a place or the debtor.)
@@ -118,13 +122,14 @@ export function publicisingIn(lex: Lexicons, text: string, masked: string, sente
   LISTED.lastIndex = 0;
   for (const match of slice.matchAll(LISTED)) {
     const span = { start: start + match.index, end: start + match.index + match[0].length };
-    if (!isNegated(masked, sentence, span)) found.push(span);
+    if (!isNegated(masked, sentence, span) && !lex.creditDirect.has(text, span.start, span.end)) found.push(span);
   }
 
   // The employer, the relatives, the neighbours: told under pressure, or about the debt by someone set on it.
   const told = firstHit(verbs, (v) => !isNegated(masked, sentence, v));
   const speakerTells = told !== undefined && SPEAKER.test(text.slice(start, told.start));
-  const aboutTheDebt = objects.length > 0 || (told !== undefined && lex.pressVerbs.has(told.term));
+  // 致函其单位，请单位协助督促: a pressing verb anywhere in the sentence says what the telling is about.
+  const aboutTheDebt = objects.length > 0 || (told !== undefined && verbs.some((v) => lex.pressVerbs.has(v.term) && !isNegated(masked, sentence, v)));
   const theirs = (p: TermHit) => !lex.ownersOwnParties.has(p.term) || OWNERS.test(text.slice(Math.max(start, p.start - 7), p.start));
   const parties = told ? lex.thirdParties.find(text, start, end).filter((p) => theirs(p) && !ownerActsBefore(p.start) && !isNegated(masked, sentence, p)) : [];
   if (told && (conditioned || ((cues.agent || speakerTells) && aboutTheDebt)) && parties[0]) found.push(cover(parties[0], told));

@@ -198,7 +198,7 @@ const GOES_ON = /(?:还|就)能(?:一直|永远|继续)?|一直(?:这么|这样)
 const DISOWNED = /不是(?:在)?(?:威胁|吓唬|吓|恐吓)(?:您|你)/;
 const FAULT = /故障|坏|出问题|出毛病|失灵|跳闸|停/;
 /** An unnamed consequence the owner is told to picture. */
-const MENACE = /(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[^。！？!?]{0,10}(?:心里|心中)(?:应该|肯定|也)?(?:清楚|有数|明白)|(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[，,]?(?:您|你)(?:懂的|自己想|自己清楚)/;
+const MENACE = /(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[^。！？!?]{0,10}(?:心里|心中)(?:应该|肯定|也)?(?:清楚|有数|明白)|(?:会|将)(?:发生|出)(?:点)?(?:什么|啥)(?:事|情况)?[，,]?(?:您|你)(?:懂的|自己想|自己清楚)|(?:会|将)(?:怎么样|怎样|咋样|如何)[^。！？!?]{0,4}?(?:您|你)(?:自己)?(?:掂量|想想|清楚|考虑|琢磨)/;
 const DEADLINE = /期限|截止|最后一天|最后期限|到期/;
 const DEBT_HERE = /欠|(?:不|没|未)(?:交|缴)/;
 const ASKED = /(?:吗|么|嘛|[?？])[^，,]{0,2}$/;
@@ -213,7 +213,7 @@ const COUNTDOWN = /(?:\d+|[一二三两几十])(?:个)?(?:天|日|小时|钟头)
 const TEASING = /(?:[哦咯喔哈嘿]+[~～]*|[~～]+|\^_\^)$/;
 
 /** Any of the three shapes below may stand in the sentence. */
-const UNNAMED_CUE = /真(?:的)?(?:觉得|以为|认为)|难道|以为|指望|不是(?:在)?(?:威胁|吓)|(?:发生|出)(?:点)?(?:什么|啥)/;
+const UNNAMED_CUE = /真(?:的)?(?:觉得|以为|认为)|难道|以为|指望|不是(?:在)?(?:威胁|吓)|(?:发生|出)(?:点)?(?:什么|啥)|(?:会|将)(?:怎么样|怎样|咋样|如何)/;
 
 /** Threats that need no harm word: asked rhetorically, disowned as made, or left unnamed. */
 function unnamedThreat(lex: Lexicons, text: string, masked: string, sentence: Sentence, slice: string, harmed: boolean, debtInText: boolean): ServiceThreat | null {
@@ -242,9 +242,29 @@ const BLANK_MENACE = /(?:等着(?:瞧|吧|看)|(?:您|你)懂的|走着瞧|后�
 const KEEP_SERVICE = /(?:为了|为)(?:不|避免|防止)|以免|免得/;
 const PAY_ASKED = /(?:请|建议|尽快|及时|尽早|记得|务必|按时)[^，。！？,!?]{0,8}(?:缴|交|结清|补齐|补缴|付)[^，。！？,!?]{0,3}(?:物业费|管理费|欠费|费)|(?:结清|补齐|补缴|缴清|交清)(?:欠费|物业费|管理费)?/;
 
-/** The owner's troubles left to wait: 以后您家出点啥事，我们可就懒得管了. */
-const OWNERS_TROUBLE = /(?:出|有)(?:点|个)?(?:什么|啥)(?:子)?(?:事|事情|情况|问题|状况|毛病)/;
-const NEGLECT = /懒得(?:管|理)|不(?:管|理)|(?:别|不要)(?:想|指望|怪|找)|慢|不好说|难说|看心情/;
+/** The owner's troubles left to wait: 以后您家出点啥事，我们可就懒得管了, 出了什么状况，维修就只能往后放了. */
+const OWNERS_TROUBLE = /(?:出|有|遇到|碰到)(?:了)?(?:点|个)?(?:什么|啥)(?:子)?(?:事|事情|情况|问题|状况|毛病|不方便|麻烦|意外|岔子)|出了事/;
+const NEGLECT = /懒得(?:管|理)|不(?:管|理)|(?:不|不会|概不|不能)负责|(?:别|不要)说(?:我|我们)?没|(?:别|不要)(?:想|指望|怪|找)|慢|不好说|难说|看心情|往后(?:放|推|排|挪|拖|延)|靠后|延后|推迟|排(?:到|在)?最后/;
+
+/** A condition on paying, not a bare 否则 or 后果自负: 逾期未缴, 拒缴者, 欠费业主. */
+const PAY_CONDITION = /交|缴|付|欠|拖|费|钱|拒|结清/;
+/**
+ * The consequence put on the owner, or the speaker's responsibility for it disowned: 一切后果由业主本人承担, 由此造成的
+ * 不便请自行负责, 由此引发的任何麻烦本公司概不负责, 后果自负. Tied to not paying, it is a threat left unnamed.
+ */
+const BORNE = new RegExp(
+  '(?:后果|不便|麻烦|问题|影响|状况|意外|阻碍)[^。！？!?]{0,10}?(?:' +
+    [
+      '自负', '自行(?:负责|承担|解决|处理|负担)', '(?:均|都|全部|一律)?由(?:您|你|业主|贵户|住户|其|该户|户主)(?:本人|自己|自身)?(?:自行)?(?:承担|负责|自负|负担)',
+      '(?:本公司|我司|物业|我们|公司|本中心|管理处|本处)?(?:均|都|一律)?(?:概不|一概不|恕不|不予|不)(?:负责|承担(?:任何)?责任|负(?:任何)?责任)',
+      '(?:请|也)?(?:不要|不|别|莫)(?:归咎|怪罪|怪|责怪|见怪|埋怨|抱怨)',
+    ].join('|') +
+    ')',
+);
+/** The fee asked for: 经多次催缴, 清欠. */
+const DUNNING = /催缴|催交|催费|催收|清欠/;
+/** Everyday life made hard: 拒缴者今后在小区内办事恐怕不会那么顺利. */
+const LIFE_TROUBLE = /(?:办事|办理业务|生活|日常|过日子|住着|居住|进出|出入|在小区(?:里|内))[^，。！？,!?]{0,8}?(?:(?:不|没)(?:会|太|有)?(?:那么|这么|太)?(?:顺利|顺心|顺当|方便|好过)|处处(?:受|碰)|受阻|遇阻|碰壁|阻碍|卡壳|麻烦|难办|不好办)/;
 /** The service cut down under a condition: 您不缴费，那以后对您家的服务会相应调整. */
 const SERVICE_CUT = /服务[^，。！？,!?]{0,6}?(?:相应调整|调整|打折扣|打折|降级|缩减|减少|降低|跟不上)|(?:调整|减少|降低|缩减|暂停)[^，。！？,!?]{0,4}?服务(?![中站费台热])/;
 
@@ -252,7 +272,7 @@ const SERVICE_CUT = /服务[^，。！？,!?]{0,6}?(?:相应调整|调整|打折
 const HELP_WITHHELD = /(?:很难|难以|没法|无法|顾不上|顾及不到|恐怕)[^，。！？,!?]{0,6}?(?:顾及|照顾|顾上|响应|帮上|出面)|爱莫能助|无能为力|帮不上(?:忙)?|才(?:好|能)(?:出面|帮忙|帮您|帮你)/;
 /** Whatever may happen left in doubt: 谁也说不准之后家里会不会遇到什么不方便, 会有什么变化，我也不好打包票. */
 const UNCERTAIN = /说不准|不好说|难说|不好打包票|打不了包票|不敢打包票|不敢保证|保证不了|没法保证|很难保证/;
-const MISHAP = /不方便|变化|意外|麻烦|出(?:了)?(?:点)?(?:什么|啥)?事|状况|遇到什么/;
+const MISHAP = /不方便|变化|意外|麻烦|出(?:了)?(?:点)?(?:什么|啥)?事|状况|遇到什么|发生(?:点)?(?:什么|啥)/;
 
 function veiledThreat(lex: Lexicons, text: string, masked: string, sentence: Sentence, context: SentenceContext): ServiceThreat | null {
   const slice = text.slice(sentence.start, sentence.end);
@@ -265,13 +285,26 @@ function veiledThreat(lex: Lexicons, text: string, masked: string, sentence: Sen
       if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + found[0].length, domain: 'utility' };
     }
   }
-  if (context.cues.condition.length > 0 && !context.cues.description) {
+  const payConditioned = (cues: SentenceCues) => cues.condition.some((cue) => PAY_CONDITION.test(text.slice(cue.start, cue.end)));
+  const onPaying = payConditioned(context.cues) || (context.previous !== undefined && payConditioned(context.previous.cues));
+  // 以后家里出了什么状况，维修就只能往后放了: the trouble is supposed, so the repair named describes nothing.
+  if (onPaying || (context.cues.condition.length > 0 && !context.cues.description)) {
     const trouble = OWNERS_TROUBLE.exec(slice);
     const tail = trouble ? NEGLECT.exec(slice.slice(trouble.index + trouble[0].length)) : null;
     if (trouble && tail) {
       const at = sentence.start + trouble.index;
       if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + trouble[0].length + tail.index + tail[0].length, domain: 'utility' };
     }
+  }
+  // 逾期未缴所引发的一切后果均由业主本人承担: the consequence put on the owner, unnamed.
+  if (onPaying && (context.debtInText || DUNNING.test(text))) {
+    const borne = BORNE.exec(slice) ?? LIFE_TROUBLE.exec(slice);
+    if (borne) {
+      const at = sentence.start + borne.index;
+      if (!negatedBefore(masked, sentence, at)) return { start: at, end: at + borne[0].length, domain: 'utility' };
+    }
+  }
+  if (context.cues.condition.length > 0 && !context.cues.description) {
     const cut = SERVICE_CUT.exec(slice);
     if (cut) {
       const at = sentence.start + cut.index;

@@ -43,6 +43,7 @@ describe('关于/状态 page', () => {
         statusFixture({
           storage: {
             healthy: false,
+            missing: [],
             files: [{ id: 'settings', label: '本机设置', fileName: 'settings.json', schemaVersion: 1, state: 'error', sizeBytes: 10, modifiedAt: null, error: message }],
           },
         }),

@@ -47,6 +47,7 @@ describe('app shell', () => {
     const broken = statusFixture({
       storage: {
         healthy: false,
+        missing: [],
         files: [{ id: 'settings', label: '本机设置', fileName: 'settings.json', schemaVersion: 1, state: 'error', sizeBytes: 10, modifiedAt: null, error: '数据文件 settings.json 已损坏' }],
       },
     });

@@ -11,7 +11,7 @@ export interface StartOptions {
 }
 
 export const startCall = (backend: Backend, householdId: string, options: StartOptions = {}): Promise<CallStart> =>
-  call<CallStart>(backend, 'calls.start', {
+  call(backend, 'calls.start', {
     householdId,
     purpose: options.purpose ?? 'collection',
     ...(options.followUpId ? { followUpId: options.followUpId } : {}),
@@ -22,7 +22,7 @@ export const startCall = (backend: Backend, householdId: string, options: StartO
 export type CallInputs = { householdId: string; outcome: string } & Record<string, unknown>;
 
 export const saveCall = (backend: Backend, callId: string, input: CallInputs): Promise<ContactRecordOut> =>
-  call<ContactRecordOut>(backend, 'calls.save', { notes: '', promises: [], grievances: [], refusalReason: null, objection: null, ...input, callId });
+  call(backend, 'calls.save', { notes: '', promises: [], grievances: [], refusalReason: null, objection: null, ...input, callId });
 
 /** A whole call: started (with `override` where the rules would refuse it) and saved. */
 export async function makeCall(backend: Backend, input: CallInputs, options: StartOptions = {}): Promise<ContactRecordOut> {

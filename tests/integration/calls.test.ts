@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { CallStart, HouseholdRecord, QueueAction, TodayQueue } from '../../electron/contract';
 import type { TeamSettings } from '../../domain/follow-up-rules';
-import { shardOf } from '../../electron/backend/ledger/ledger-store';
+import { shardOf } from '../../electron/backend/json-storage/ledger-store';
 import { tempDir } from '../helpers/fs';
-import { call, importFixture } from '../helpers/ledger';
+import { call, callUnchecked, importFixture } from '../helpers/ledger';
+import { LOCAL_USER_ID, type Actor } from '../../domain/roles';
 import { AGAIN, makeCall, saveCall, startCall } from '../helpers/calls';
 
 const TODAY = '2026-11-26';
@@ -33,9 +33,9 @@ async function ready(options: Parameters<typeof open>[0] = {}) {
   return backend;
 }
 
-const record = (backend: Backend, id = ID) => call<HouseholdRecord>(backend, 'households.get', { id });
-const started = async (backend: Backend) => (await call<{ started: CallStart | null }>(backend, 'calls.draft', {})).started;
-const problemsOf = async (backend: Backend, householdId = ID, purpose = 'collection') => (await call<{ problems: string[] }>(backend, 'calls.check', { householdId, purpose })).problems;
+const record = (backend: Backend, id = ID) => call(backend, 'households.get', { id });
+const started = async (backend: Backend) => (await call(backend, 'calls.draft', {})).started;
+const problemsOf = async (backend: Backend, householdId = ID, purpose: 'collection' | 'revisit' = 'collection') => (await call(backend, 'calls.check', { householdId, purpose })).problems;
 /** A refusal as the renderer sees it: code, message and one issue per reason. */
 const refusalOf = async (promise: Promise<unknown>) => {
   const result = await promise.then(
@@ -47,7 +47,7 @@ const refusalOf = async (promise: Promise<unknown>) => {
 };
 
 async function setTeam(backend: Backend, patch: Partial<TeamSettings>) {
-  const team = await call<TeamSettings>(backend, 'teamSettings.get', {});
+  const team = await call(backend, 'teamSettings.get', {});
   await call(backend, 'teamSettings.update', { ...team, ...patch });
 }
 
@@ -156,9 +156,10 @@ describe('calls.save', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00Z', data: { contacts: [old], phoneAccess: [] } }));
     const backend = await open({ dataDir });
     await importFixture(backend, 'gbk-system-a.csv');
-    expect((await record(backend)).contacts).toEqual([old]);
+    // Kept as written, with the desk's local user id beside the name (v4).
+    expect((await record(backend)).contacts).toEqual([{ ...old, stewardId: LOCAL_USER_ID }]);
     expect(JSON.parse(readFileSync(`${file}.v1.bak`, 'utf8')).schemaVersion).toBe(1);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(4);
     backend.close();
   });
 
@@ -184,7 +185,7 @@ describe('calls.start: the backend applies the call rules to every call', () => 
     await setTeam(backend, { callWindows: [{ start: '14:00', end: '20:00' }] });
     const refusal = await refusalOf(startCall(backend, ID));
     expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('现在不在通话时段（14:00–20:00）') });
-    const result = await backend.dispatch('calls.start', { householdId: ID, purpose: 'collection' });
+    const result = await backend.dispatch('calls.start', { householdId: ID, purpose: 'collection' }, backend.deskActor());
     expect(result).toEqual({ ok: false, error: { code: 'CONFLICT', message: expect.any(String), issues: [{ path: 'problems', message: '现在不在通话时段（14:00–20:00）' }] } });
     expect(await problemsOf(backend)).toEqual(['现在不在通话时段（14:00–20:00）']);
     expect(await started(backend)).toBeNull();
@@ -318,7 +319,7 @@ describe('calls.start: the backend applies the call rules to every call', () => 
   it('refuses calls.save without a callId, with a wrong one, or with one already saved — nothing is written twice', async () => {
     const backend = await ready();
     const { callId } = await startCall(backend, ID);
-    await expect(call(backend, 'calls.save', { householdId: ID, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(callUnchecked(backend, 'calls.save', { householdId: ID, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(saveCall(backend, `${callId}x`, { householdId: ID, outcome: 'no-answer' })).rejects.toMatchObject({ code: 'CONFLICT', message: '这通电话没有开始记录，请重新开始通话' });
     await saveCall(backend, callId, { householdId: ID, outcome: 'promised', promises: [{ date: '2026-11-28', amountFen: 10_000, channel: '微信' }] });
     await expect(saveCall(backend, callId, { householdId: ID, outcome: 'promised', promises: [{ date: '2026-11-28', amountFen: 10_000, channel: '微信' }] })).rejects.toMatchObject({
@@ -338,7 +339,7 @@ describe('calls.start: the backend applies the call rules to every call', () => 
     const start = await startCall(backend, ID, { override: '测试：崩溃前开始' });
     backend.close(); // the process is gone; the started call is on disk
     const draftFile = JSON.parse(readFileSync(path.join(dataDir, 'call-draft.json'), 'utf8'));
-    expect(draftFile).toMatchObject({ schemaVersion: 2, data: { started: { callId: start.callId, householdId: ID } } });
+    expect(draftFile).toMatchObject({ schemaVersion: 3, data: { users: { [LOCAL_USER_ID]: { started: { callId: start.callId, householdId: ID } } } } });
     const again = await open({ dataDir });
     expect(await started(again)).toEqual(start);
     expect(await startCall(again, ID)).toEqual(start);
@@ -348,15 +349,50 @@ describe('calls.start: the backend applies the call rules to every call', () => 
     again.close();
   });
 
-  it('migrates a version-1 call draft: the draft is kept, no call is started', async () => {
+  it('migrates a version-1 call draft to the desk user\'s slot: the draft is kept, no call is started', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'call-draft.json');
     const draft = { machineVersion: 2, householdId: ID, savedAt: '2026-11-26T09:00:00+08:00', snapshot: { value: 'pin' } };
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, savedAt: '2026-11-26T01:00:00Z', data: { draft } }));
     const backend = await open({ dataDir });
     expect(await call(backend, 'calls.draft', {})).toEqual({ draft, started: null });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ schemaVersion: 2, data: { draft, started: null } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ schemaVersion: 3, data: { users: { [LOCAL_USER_ID]: { draft, started: null } } } });
     expect(existsSync(`${file}.v1.bak`)).toBe(true);
+    backend.close();
+  });
+
+  it('migrates a version-2 call in progress into the desk user\'s slot', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'call-draft.json');
+    const first = await ready({ dataDir });
+    const start = await startCall(first, ID);
+    first.close();
+    // The same call in progress as version 2 wrote it: one slot for the desk.
+    writeFileSync(file, JSON.stringify({ schemaVersion: 2, savedAt: '2026-11-26T01:00:00Z', data: { draft: null, started: start } }));
+    const backend = await open({ dataDir });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ schemaVersion: 3, data: { users: { [LOCAL_USER_ID]: { draft: null, started: { callId: start.callId } } } } });
+    expect(await started(backend)).toEqual(start);
+    backend.close();
+  });
+
+  it('keeps one call in progress per user: two stewards each start their own, sign with their own names, and neither sees the other\'s', async () => {
+    const backend = await ready();
+    const li: Actor = { id: 'u-li', name: '李强', roles: ['steward'] };
+    const zhao: Actor = { id: 'u-zhao', name: '赵静', roles: ['steward'] };
+    const first = await call(backend, 'calls.start', { householdId: ID, purpose: 'collection' }, li);
+    const second = await call(backend, 'calls.start', { householdId: OTHER, purpose: 'collection' }, zhao);
+    expect(second.callId).not.toBe(first.callId);
+    expect((await call(backend, 'calls.draft', {}, li)).started?.callId).toBe(first.callId);
+    expect((await call(backend, 'calls.draft', {}, zhao)).started?.callId).toBe(second.callId);
+    expect((await call(backend, 'calls.draft', {})).started).toBeNull(); // the desk's own slot is empty
+    // One user's call cannot be saved from another user's slot.
+    await expect(call(backend, 'calls.save', { householdId: ID, callId: first.callId, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null }, zhao)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await call(backend, 'calls.save', { householdId: ID, callId: first.callId, outcome: 'no-answer', notes: '', promises: [], grievances: [], refusalReason: null, objection: null }, li);
+    expect((await record(backend)).contacts[0]).toMatchObject({ id: first.callId, steward: '李强' });
+    expect((await call(backend, 'calls.draft', {}, li)).started).toBeNull();
+    expect((await call(backend, 'calls.draft', {}, zhao)).started?.callId).toBe(second.callId);
+    // An auditor may read the record but not work the phones.
+    await expect(call(backend, 'calls.start', { householdId: ID, purpose: 'collection' }, { id: 'u-audit', name: '审计', roles: ['auditor'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     backend.close();
   });
 
@@ -365,7 +401,7 @@ describe('calls.start: the backend applies the call rules to every call', () => 
     const backend = await ready({ clock });
     await makeCall(backend, { householdId: ID, outcome: 'promised', promises: [{ date: '2026-11-07', amountFen: 10_000, channel: '微信' }] });
     clock.today = '2026-11-06';
-    const queue = await call<TodayQueue>(backend, 'followups.today', {});
+    const queue = await call(backend, 'followups.today', {});
     const row = queue.rows.find((entry) => entry.householdId === ID)!;
     expect(row).toMatchObject({ kind: 'promise-message', callable: false });
     expect(row.notCallableBecause).toEqual(await problemsOf(backend));
@@ -382,7 +418,7 @@ describe('every record is signed', () => {
     await expect(startCall(backend, ID)).rejects.toMatchObject(unsigned);
     await expect(saveCall(backend, 'call-x', { householdId: ID, outcome: 'no-answer' })).rejects.toMatchObject(unsigned);
     await expect(call(backend, 'contacts.logMessage', { householdId: ID, channel: '短信', text: '您好，提醒您缴费。', entryKey: null })).rejects.toMatchObject(unsigned);
-    await expect(call<{ action: QueueAction }>(backend, 'followups.act', { action: 'snooze', householdId: ID, until: '2026-11-30', reason: '出差' })).rejects.toMatchObject(unsigned);
+    await expect(call(backend, 'followups.act', { action: 'snooze', householdId: ID, until: '2026-11-30', reason: '出差' })).rejects.toMatchObject(unsigned);
     await expect(call(backend, 'households.revealPhone', { id: ID, phoneIndex: 0, purpose: 'reveal' })).rejects.toMatchObject(unsigned);
     const shown = await record(backend);
     expect(shown.contacts).toEqual([]);
@@ -448,7 +484,7 @@ describe("calls.save: the backend applies the call's rules itself", () => {
   it('refuses a call draft far larger than any real one', async () => {
     const backend = await ready();
     await expect(call(backend, 'calls.saveDraft', { machineVersion: 1, householdId: ID, snapshot: { blob: 'x'.repeat(300_000) } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect((await call<{ draft: unknown }>(backend, 'calls.draft', {})).draft).toBeNull();
+    expect((await call(backend, 'calls.draft', {})).draft).toBeNull();
     backend.close();
   });
 });

@@ -1,6 +1,6 @@
 /** The back-office CLI, run as a user would: the built bundle in a child process. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -44,6 +44,33 @@ describe('cli import --json', () => {
     const result = run('import', fixturePath('hostile-legacy.xls'), '--data-dir', tempDir(), '--json');
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('旧版 Excel') });
+  });
+});
+
+describe('cli demo-data and doctor --forget, through the backend\'s dispatch', () => {
+  it('generates demo data into an empty folder only, refused by the backend otherwise', () => {
+    const dataDir = tempDir();
+    const made = run('demo-data', '--households', '20', '--seed', '7', '--data-dir', dataDir);
+    expect(made.status).toBe(0);
+    expect(made.stderr).toMatch(/已生成 20 户/);
+    const again = run('demo-data', '--households', '20', '--data-dir', dataDir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('演示数据只能生成到空的台账里');
+    expect(run('demo-data', '--households', '0', '--data-dir', tempDir()).status).toBe(2);
+  });
+
+  it('forgets only a file that is really missing; the refusal is the backend\'s', () => {
+    const dataDir = tempDir();
+    run('import', fixturePath('gbk-system-a.csv'), '--data-dir', dataDir);
+    const refused = run('doctor', '--forget', 'scripts.json', '--data-dir', dataDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('不是一个不见了的数据文件');
+    rmSync(path.join(dataDir, 'import-mappings.json'));
+    const doctor = run('doctor', '--data-dir', dataDir);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stderr).toContain('import-mappings.json');
+    expect(run('doctor', '--forget', 'import-mappings.json', '--data-dir', dataDir).status).toBe(0);
+    expect(run('doctor', '--data-dir', dataDir).status).toBe(0);
   });
 });
 

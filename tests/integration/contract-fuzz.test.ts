@@ -32,9 +32,9 @@ function snapshot(dir: string, prefix = ''): Map<string, string> {
 
 /** A valid input for every method (ids from the demo data), so each field can be broken one at a time. */
 async function validSamples(): Promise<Record<MethodName, Record<string, unknown>>> {
-  const list = await backend.dispatch('households.list', { owingOnly: true, limit: 10 });
+  const list = await backend.dispatch('households.list', { owingOnly: true, limit: 10 }, backend.deskActor());
   const id = (list as { ok: true; value: HouseholdList }).value.rows[0]!.id;
-  const scripts = await backend.dispatch('scripts.list', {});
+  const scripts = await backend.dispatch('scripts.list', {}, backend.deskActor());
   const entry = (scripts as { ok: true; value: { entries: ScriptEntry[] } }).value.entries[0]!;
   const version = entry.versions.at(-1)!;
   const { version: _v, author: _a, at: _at, note: _n, ...content } = version;
@@ -58,6 +58,9 @@ async function validSamples(): Promise<Record<MethodName, Record<string, unknown
     'ledger.cancelImport': { jobId: 'none' },
     'ledger.imports': none,
     'ledger.undoImport': { importId: 'none' },
+    'ledger.exportArrears': { community: '不存在的小区' },
+    'ledger.seedDemo': { households: 3 },
+    'storage.forgetMissingFile': { name: 'not-missing.json' },
     'mappings.list': none,
     'mappings.save': { name: '系统A', fields: { room: '房号' } },
     'mappings.delete': { name: '系统A' },
@@ -183,7 +186,7 @@ function expectNoInternals(method: string, label: string, answer: Envelope<unkno
 beforeAll(async () => {
   dataDir = tempDir();
   backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 30, today: () => TODAY, log: () => undefined });
-  web = await startWebServer({ dispatch: backend.dispatch, port: 0, log: () => undefined });
+  web = await startWebServer({ dispatch: backend.dispatch, actor: backend.deskActor, port: 0, log: () => undefined });
   samples = await validSamples();
 });
 
@@ -231,7 +234,7 @@ describe('every contract method under hostile input', () => {
         ['undefined', undefined],
       ] as [string, unknown][]) {
         const before = snapshot(dataDir);
-        const answer = await backend.dispatch(method, input);
+        const answer = await backend.dispatch(method, input, backend.deskActor());
         expectNoInternals(method, label, answer);
         if (!answer.ok) expect(snapshot(dataDir), `${method} with ${label} was rejected but wrote`).toEqual(before);
       }

@@ -7,8 +7,8 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import { shardOf } from '../../electron/backend/ledger/ledger-store';
-import type { AppStatus, HouseholdList, HouseholdRecord, ImportEntry, ImportJobStatus } from '../../electron/contract';
+import { shardOf } from '../../electron/backend/json-storage/ledger-store';
+import type { ImportJobStatus, InputOf } from '../../electron/contract';
 import { snapshotDir, tempDir } from '../helpers/fs';
 import { call, upload } from '../helpers/ledger';
 import { saveCall as saveStarted, startCall } from '../helpers/calls';
@@ -30,11 +30,11 @@ async function reopen(dataDir: string): Promise<Backend> {
 
 const ledgerDir = (dataDir: string) => path.join(dataDir, 'ledger');
 const manifestOf = (dataDir: string) => JSON.parse(readFileSync(path.join(ledgerDir(dataDir), 'manifest.json'), 'utf8')).data as { shards: (string | null)[]; undo: { shards: (string | null)[] } | null };
-const status = (b: Backend) => call<AppStatus>(b, 'app.status', {});
+const status = (b: Backend) => call(b, 'app.status', {});
 const fileState = async (b: Backend, id: string) => (await status(b)).storage.files.find((file) => file.id === id)!;
-const list = (b: Backend) => call<HouseholdList>(b, 'households.list', { owingOnly: false, limit: 5000 });
-const pay = (b: Backend, householdId: string, amountFen = 100) => call<HouseholdRecord>(b, 'payments.record', { householdId, amountFen, paidOn: TODAY, channel: '微信' });
-const manualPayments = async (b: Backend, id: string) => (await call<HouseholdRecord>(b, 'households.get', { id })).payments.filter((payment) => payment.source === 'manual');
+const list = (b: Backend) => call(b, 'households.list', { owingOnly: false, limit: 5000 });
+const pay = (b: Backend, householdId: string, amountFen = 100) => call(b, 'payments.record', { householdId, amountFen, paidOn: TODAY, channel: '微信' });
+const manualPayments = async (b: Backend, id: string) => (await call(b, 'households.get', { id })).payments.filter((payment) => payment.source === 'manual');
 
 /** Two households that owe something, in different shards. */
 async function owingPair(b: Backend): Promise<[string, string]> {
@@ -143,15 +143,15 @@ describe('one broken ledger shard', () => {
     // An import that would (re)create a household of that shard is refused whole.
     const csv = `小区,房号,业主,收费项目,所属期间,应收,实收\n${victim.community},${victim.roomLabel},${victim.ownerName},物业费,2026-10,100,0\n`;
     const uploadId = await upload(b, 'again.csv', Buffer.from(csv));
-    const { jobId } = await call<{ jobId: string }>(b, 'ledger.previewImport', { uploadId, defaultCommunity: victim.community, scope: 'household' });
+    const { jobId } = await call(b, 'ledger.previewImport', { uploadId, defaultCommunity: victim.community, scope: 'household' });
     let job: ImportJobStatus;
     for (;;) {
-      job = await call<ImportJobStatus>(b, 'ledger.importStatus', { jobId });
+      job = await call(b, 'ledger.importStatus', { jobId });
       if (job.state !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 10)); // let the analysis run
     }
     expect(job.state).toBe('ready');
-    await expect(call<ImportEntry>(b, 'ledger.commitImport', { jobId, skipErrorRows: false })).rejects.toMatchObject({ code: 'STORAGE_INVALID' });
+    await expect(call(b, 'ledger.commitImport', { jobId, skipErrorRows: false })).rejects.toMatchObject({ code: 'STORAGE_INVALID' });
     expect(snapshotDir(ledgerDir(dataDir))).toEqual(before);
 
     // Households elsewhere take payments as usual.
@@ -202,9 +202,9 @@ describe('a deleted scripts.json', () => {
   it('does not come back as the default library: reported with its .bak, edits refused until restored', async () => {
     const dataDir = tempDir();
     let b = await reopen(dataDir);
-    const { entries } = await call<{ entries: { id: string; versions: { version: number }[] }[] }>(b, 'scripts.list', {});
+    const { entries } = await call(b, 'scripts.list', {});
     const first = entries[0]!;
-    const content = { title: '我们的开场', stage: 'opening', ownerTypes: ['A'], tone: '温和', kind: '通用', text: '您好，我是物业的管家。', fallbacks: {}, tags: [] };
+    const content = { title: '我们的开场', stage: 'opening', ownerTypes: ['A'], tone: '温和', kind: '通用', text: '您好，我是物业的管家。', fallbacks: {}, tags: [] } as InputOf<'scripts.save'>['content'];
     await call(b, 'scripts.save', { id: first.id, content, baseVersion: first.versions.at(-1)!.version });
     b.close();
     backend = null;
@@ -224,7 +224,7 @@ describe('a deleted scripts.json', () => {
 
     copyFileSync(`${scriptsPath}.bak`, scriptsPath); // as advised
     b = await reopen(dataDir);
-    const restored = await call<{ entries: { id: string; versions: { title: string }[] }[] }>(b, 'scripts.list', {});
+    const restored = await call(b, 'scripts.list', {});
     expect(restored.entries.find((entry) => entry.id === first.id)!.versions.length).toBeGreaterThanOrEqual(1);
     expect((await fileState(b, 'scripts')).state).toBe('ok');
   });
@@ -278,7 +278,7 @@ describe('a full disk', () => {
     }
     // Space again: the same writes go through (the call started before is still there to save).
     await pay(b, id);
-    expect((await call<{ stewardName: string }>(b, 'settings.update', { stewardName: '王敏' })).stewardName).toBe('王敏');
+    expect((await call(b, 'settings.update', { stewardName: '王敏' })).stewardName).toBe('王敏');
     await saveStarted(b, callId, { householdId: id, outcome: 'no-answer' });
   });
 });

@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { UPLOAD_CHUNK_BYTES, type Envelope } from '../../electron/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/contract/content-security-policy';
 import { defaultWebServerLimits, startWebServer, type WebServer } from '../../electron/server/web-server';
+import { localActor } from '../../domain/roles';
 import { snapshotDir, tempDir } from '../helpers/fs';
 import { fixturePath } from '../helpers/ledger';
 
@@ -141,7 +142,7 @@ describe('browser-mode HTTP transport', () => {
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(path.dirname(staticDir), 'outside-secret.txt'), 'secret');
     backend = await createBackend({ dataDir, mode: 'browser', version: 't', demoHouseholds: 0 });
-    web = await startWebServer({ dispatch: backend.dispatch, staticDir, port: 0 });
+    web = await startWebServer({ dispatch: backend.dispatch, actor: backend.deskActor, staticDir, port: 0 });
     good = {
       host: `127.0.0.1:${web.port}`,
       origin: `http://127.0.0.1:${web.port}`,
@@ -365,7 +366,7 @@ describe('browser-mode HTTP transport under a failing backend', () => {
       if (method === 'settings.get') return Promise.resolve({ ok: true, value: 10n });
       return Promise.resolve({ ok: true, value: 'fine' });
     };
-    const web = await startWebServer({ dispatch, port: 0, log: (message) => logged.push(message) });
+    const web = await startWebServer({ dispatch, actor: () => localActor('测试'), port: 0, log: (message) => logged.push(message) });
     const headers = { host: `127.0.0.1:${web.port}`, 'content-type': 'application/json', 'x-call-coach-token': web.token };
     try {
       for (const method of ['app.status', 'settings.get']) {
@@ -388,6 +389,7 @@ describe('browser-mode HTTP transport timeouts', () => {
     // Short timeouts so the test is quick; a high socket limit so only the timeouts can cut these.
     const web = await startWebServer({
       dispatch: backend.dispatch,
+      actor: backend.deskActor,
       port: 0,
       limits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, checkIntervalMs: 100, idleSocketLimit: 1_000, maxConnections: 1_000 },
     });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeDataFile } from '../../electron/backend/storage/data-file';
+import { decodeDataFile } from '../../electron/backend/json-storage/data-file';
 import { crashSpec } from './fixtures/crash-spec';
 import { bundleFixture } from '../helpers/bundle';
 import { tempDir } from '../helpers/fs';

@@ -47,13 +47,13 @@ function runAndKill(dataDir: string, delayMs: number): Promise<number | null> {
 async function inspect(dataDir: string): Promise<{ healthy: boolean; problems: string; paidFen: number }> {
   const backend = await createBackend({ dataDir, mode: 'cli', version: 'check', demoHouseholds: 0, today: () => '2026-11-20', log: () => undefined });
   try {
-    const status = await backend.dispatch('app.status', {});
+    const status = await backend.dispatch('app.status', {}, backend.deskActor());
     const files = status.ok ? (status.value as AppStatus).storage.files : [];
-    const listed = await backend.dispatch('households.list', { owingOnly: false, limit: 5000 });
+    const listed = await backend.dispatch('households.list', { owingOnly: false, limit: 5000 }, backend.deskActor());
     if (!listed.ok) return { healthy: false, problems: listed.error.message, paidFen: 0 };
     let paidFen = 0;
     for (const row of (listed.value as HouseholdList).rows) {
-      const shown = await backend.dispatch('households.get', { id: row.id });
+      const shown = await backend.dispatch('households.get', { id: row.id }, backend.deskActor());
       if (!shown.ok) return { healthy: false, problems: shown.error.message, paidFen: 0 };
       paidFen += (shown.value as HouseholdRecord).payments.filter((payment) => payment.source === 'manual').reduce((sum, payment) => sum + payment.amountFen, 0);
     }

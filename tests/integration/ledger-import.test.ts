@@ -5,7 +5,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { HouseholdFacets, HouseholdRecord, ImportHistory } from '../../electron/contract';
 import { snapshotDir, tempDir } from '../helpers/fs';
 import { call, importFixture, preview, readyPreview } from '../helpers/ledger';
 
@@ -31,9 +30,9 @@ describe('importing messy exports', () => {
     expect(shown.errorCount).toBe(0);
     expect(shown).toMatchObject({ households: 3, items: 5, owedFen: 708_800 });
     expect(entry.stats).toMatchObject({ newHouseholds: 3, newItems: 5, payments: 0 });
-    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    const facets = await call(backend, 'households.facets', {});
     expect(facets).toMatchObject({ households: 3, owedFen: 708_800, communities: [{ name: '观山水', households: 3 }] });
-    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    const record = await call(backend, 'households.get', { id: '观山水|8-2-1203' });
     expect(record.summary).toMatchObject({ owedFen: 123_450 + 123_450 + 15_000, lateFeeFen: 1_230, monthsOverdue: 2 });
     expect(record.household.phones.map((p) => p.masked)).toEqual(['100****5678', '100****4321']);
     expect(JSON.stringify(record)).not.toContain('10012345678');
@@ -49,12 +48,12 @@ describe('importing messy exports', () => {
     expect(shown.notes.join()).toContain('说明');
     // Its title, 枫林雅苑 2025年物业费欠费明细表, names the community.
     expect(shown.suggestedCommunity).toBe('枫林雅苑');
-    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '枫林雅苑|5-1-301' });
+    const record = await call(backend, 'households.get', { id: '枫林雅苑|5-1-301' });
     expect(record.items.map((item) => [item.periodStart, item.dueFen])).toEqual([
       ['2025-10-01', 18_000],
       ['2025-09-01', 18_000],
     ]);
-    const zhuge = await call<HouseholdRecord>(backend, 'households.get', { id: '枫林雅苑|3-1-502' });
+    const zhuge = await call(backend, 'households.get', { id: '枫林雅苑|3-1-502' });
     expect(zhuge.items[0]).toMatchObject({ dueDate: '2025-11-15', dueFen: 19_690 });
     backend.close();
   });
@@ -63,7 +62,7 @@ describe('importing messy exports', () => {
     const backend = await freshBackend();
     const { preview: shown } = await importFixture(backend, 'utf8-bom-split-period.csv');
     expect(shown).toMatchObject({ encoding: 'UTF-8（带 BOM）', households: 2, items: 2, owedFen: 60_000 });
-    const list = await call<{ total: number; rows: { id: string; monthsOverdue: number }[] }>(backend, 'households.list', {});
+    const list = await call(backend, 'households.list', {});
     expect(list.rows).toEqual([expect.objectContaining({ id: '枫林雅苑|2-1-301', monthsOverdue: 3 })]);
     backend.close();
   });
@@ -79,12 +78,12 @@ describe('importing messy exports', () => {
       [6, '房号'],
     ]);
     expect(shown.errors[0]!.reason).toBe('无法识别的金额「abc」');
-    const before = snapshotAll(backend.store.dataDir);
+    const before = snapshotAll(backend.storage.dataDir);
     await expect(call(backend, 'ledger.commitImport', { jobId, skipErrorRows: false })).rejects.toThrow(/有 5 行数据有错误/);
-    expect(snapshotAll(backend.store.dataDir)).toEqual(before);
-    const entry = await call<{ skippedErrorRows: number }>(backend, 'ledger.commitImport', { jobId, skipErrorRows: true });
+    expect(snapshotAll(backend.storage.dataDir)).toEqual(before);
+    const entry = await call(backend, 'ledger.commitImport', { jobId, skipErrorRows: true });
     expect(entry.skippedErrorRows).toBe(5);
-    expect((await call<HouseholdFacets>(backend, 'households.facets', {})).households).toBe(1);
+    expect((await call(backend, 'households.facets', {})).households).toBe(1);
     backend.close();
   });
 
@@ -97,10 +96,10 @@ describe('importing messy exports', () => {
   ])('%s gives a clear error and changes nothing', async (name, message) => {
     const backend = await freshBackend();
     await importFixture(backend, 'gbk-system-a.csv');
-    const before = snapshotAll(backend.store.dataDir);
+    const before = snapshotAll(backend.storage.dataDir);
     const { status } = await preview(backend, name);
     expect(status).toMatchObject({ state: 'failed', message: expect.stringMatching(message) });
-    expect(snapshotAll(backend.store.dataDir)).toEqual(before);
+    expect(snapshotAll(backend.storage.dataDir)).toEqual(before);
     backend.close();
   });
 
@@ -118,9 +117,9 @@ describe('re-importing a newer ledger', () => {
     const { entry } = await importFixture(backend, 'gbk-system-a-newer.csv');
     // September settled (1,234.50) + October's 实收 up by 234.50; the shop's November is new.
     expect(entry.stats).toMatchObject({ settledItems: 1, payments: 2, paymentsFen: 123_450 + 23_450, newItems: 1, newHouseholds: 0 });
-    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    const facets = await call(backend, 'households.facets', {});
     expect(facets.owedFen).toBe(100_000 + 15_000 + 246_900 + 200_000 + 300_000);
-    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    const record = await call(backend, 'households.get', { id: '观山水|8-2-1203' });
     expect(record.items).toHaveLength(3);
     expect(record.payments.map((p) => p.amountFen).sort()).toEqual([123_450, 23_450].sort());
     // The same file again: nothing changes.
@@ -133,16 +132,16 @@ describe('re-importing a newer ledger', () => {
     const dataDir = tempDir();
     const backend = await freshBackend(dataDir);
     const first = await importFixture(backend, 'gbk-system-a.csv');
-    const afterFirst = await call<HouseholdFacets>(backend, 'households.facets', {});
+    const afterFirst = await call(backend, 'households.facets', {});
     const second = await importFixture(backend, 'gbk-system-a-newer.csv');
     await expect(call(backend, 'ledger.undoImport', { importId: first.entry.id })).rejects.toThrow(/只能撤销最近一次导入/);
-    const history = await call<ImportHistory>(backend, 'ledger.undoImport', { importId: second.entry.id });
+    const history = await call(backend, 'ledger.undoImport', { importId: second.entry.id });
     expect(history.entries.find((e) => e.id === second.entry.id)?.undone).toBe(true);
-    expect(await call<HouseholdFacets>(backend, 'households.facets', {})).toEqual(afterFirst);
+    expect(await call(backend, 'households.facets', {})).toEqual(afterFirst);
     backend.close();
     // And it stays undone after a restart.
     const reopened = await freshBackend(dataDir);
-    expect(await call<HouseholdFacets>(reopened, 'households.facets', {})).toEqual(afterFirst);
+    expect(await call(reopened, 'households.facets', {})).toEqual(afterFirst);
     reopened.close();
   });
 });
@@ -152,14 +151,14 @@ describe('payments and phone access', () => {
     const dataDir = tempDir();
     const backend = await freshBackend(dataDir);
     await importFixture(backend, 'gbk-system-a.csv');
-    const record = await call<HouseholdRecord>(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 130_000, paidOn: TODAY, channel: '微信', note: '' });
+    const record = await call(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 130_000, paidOn: TODAY, channel: '微信', note: '' });
     expect(record.summary.owedFen).toBe(261_900 - 130_000);
     expect(record.payments.map((p) => p.amountFen).sort((a, b) => b - a)).toEqual([123_450, 6_550]);
     await expect(call(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 999_999_99, paidOn: TODAY, channel: '微信' })).rejects.toThrow(/超过当前欠费/);
     await expect(call(backend, 'payments.record', { householdId: '观山水|8-2-1203', amountFen: 100, paidOn: '2099-01-01', channel: '微信' })).rejects.toThrow(/不能晚于今天/);
     backend.close();
     const reopened = await freshBackend(dataDir);
-    expect((await call<HouseholdRecord>(reopened, 'households.get', { id: '观山水|8-2-1203' })).summary.owedFen).toBe(131_900);
+    expect((await call(reopened, 'households.get', { id: '观山水|8-2-1203' })).summary.owedFen).toBe(131_900);
     reopened.close();
   });
 
@@ -167,9 +166,9 @@ describe('payments and phone access', () => {
     const backend = await freshBackend();
     await importFixture(backend, 'gbk-system-a.csv');
     await call(backend, 'settings.update', { stewardName: '王敏' });
-    const { phone } = await call<{ phone: string }>(backend, 'households.revealPhone', { id: '观山水|8-2-1203', phoneIndex: 1, purpose: 'dial' });
+    const { phone } = await call(backend, 'households.revealPhone', { id: '观山水|8-2-1203', phoneIndex: 1, purpose: 'dial' });
     expect(phone).toBe('10087654321');
-    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '观山水|8-2-1203' });
+    const record = await call(backend, 'households.get', { id: '观山水|8-2-1203' });
     expect(record.phoneAccess).toEqual([expect.objectContaining({ action: 'dial', phoneMasked: '100****4321', steward: '王敏' })]);
     backend.close();
   });
@@ -215,12 +214,12 @@ describe('separate 楼栋 / 单元 / 房号 columns, then the same rooms in one 
     expect(second.preview.suggestedCommunity).toBeNull();
     expect(second.entry.stats).toMatchObject({ newHouseholds: 0, newItems: 1, settledItems: 1 });
 
-    const facets = await call<HouseholdFacets>(backend, 'households.facets', {});
+    const facets = await call(backend, 'households.facets', {});
     expect(facets.households).toBe(4);
     expect(facets.communities).toEqual([expect.objectContaining({ name: '翠湖天地', households: 4, buildings: ['7', '8', 'A'] })]);
-    const inBuilding7 = await call<{ rows: { id: string; roomLabel: string }[] }>(backend, 'households.list', { community: '翠湖天地', building: '7' });
+    const inBuilding7 = await call(backend, 'households.list', { community: '翠湖天地', building: '7' });
     expect(inBuilding7.rows).toEqual([expect.objectContaining({ id: '翠湖天地|7-3-1504', roomLabel: '7栋3单元1504' })]);
-    const record = await call<HouseholdRecord>(backend, 'households.get', { id: '翠湖天地|7-3-1504' });
+    const record = await call(backend, 'households.get', { id: '翠湖天地|7-3-1504' });
     expect(record.household).toMatchObject({ building: '7', unit: '3', room: '1504' });
     expect(record.items.map((item) => [item.periodStart, item.dueFen - item.paidFen])).toEqual([
       ['2025-12-01', 20_000],
@@ -229,7 +228,7 @@ describe('separate 楼栋 / 单元 / 房号 columns, then the same rooms in one 
       ['2025-09-01', 0],
     ]);
 
-    const find = async (query: string) => (await call<{ hits: { id: string }[] }>(backend, 'households.search', { query })).hits.map((hit) => hit.id);
+    const find = async (query: string) => (await call(backend, 'households.search', { query })).hits.map((hit) => hit.id);
     for (const query of ['7-3-1504', '7栋3单元1504', '1504', '07-03-1504', '7幢3单元1504室']) expect((await find(query))[0], query).toBe('翠湖天地|7-3-1504');
     for (const query of ['8-1-201', '8栋1单元0201']) expect((await find(query))[0], query).toBe('翠湖天地|8-1-201');
     for (const query of ['A座1203', 'A-1203']) expect((await find(query))[0], query).toBe('翠湖天地|A-1203');
@@ -242,7 +241,7 @@ describe('quick-find through the backend', () => {
   it('finds by pinyin initials, full pinyin, room forms and phone digits', async () => {
     const backend = await freshBackend();
     await importFixture(backend, 'gbk-system-a.csv');
-    const find = async (query: string) => (await call<{ hits: { id: string; matched: string }[] }>(backend, 'households.search', { query })).hits;
+    const find = async (query: string) => (await call(backend, 'households.search', { query })).hits;
     expect((await find('oyl'))[0]).toMatchObject({ id: '观山水|8-2-1203', matched: 'initials' });
     expect((await find('ouyanglan'))[0]).toMatchObject({ id: '观山水|8-2-1203', matched: 'pinyin' });
     expect((await find('8栋2单元1204室'))[0]).toMatchObject({ id: '观山水|8-2-1204', matched: 'room' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { TodayQueueBuilder } from '../../electron/backend/follow-ups/today-queue';
-import type { HouseholdRecord, QueueAction, TodayQueue } from '../../electron/contract';
+import type { InputOf } from '../../electron/contract';
 import { tempDir } from '../helpers/fs';
 import { call, importFixture } from '../helpers/ledger';
 import { makeCall } from '../helpers/calls';
@@ -17,10 +17,10 @@ async function setUp(start = '2025-11-10') {
   const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', version: 't', demoHouseholds: 0, today: () => clock.today });
   await importFixture(backend, 'gbk-system-a.csv');
   await call(backend, 'settings.update', { stewardName: '王敏' });
-  const queue = (date?: string) => call<TodayQueue>(backend, 'followups.today', date ? { date } : {});
+  const queue = (date?: string) => call(backend, 'followups.today', date ? { date } : {});
   const rowOf = async (id: string, date?: string) => (await queue(date)).rows.find((row) => row.householdId === id);
-  const record = (id: string) => call<HouseholdRecord>(backend, 'households.get', { id });
-  const act = (input: object) => call<{ action: QueueAction }>(backend, 'followups.act', input);
+  const record = (id: string) => call(backend, 'households.get', { id });
+  const act = (input: InputOf<'followups.act'>) => call(backend, 'followups.act', input);
   return { backend, clock, queue, rowOf, record, act };
 }
 
@@ -71,7 +71,7 @@ describe('working the queue', () => {
     clock.today = '2025-11-14';
     const repair = (await record(LEAKY)).grievances[0]!;
     expect(repair).toMatchObject({ category: '漏水渗水', completedOn: null });
-    const done = (input: object) => call<{ followUp: { dueDate: string } | null }>(backend, 'grievances.repairDone', { householdId: LEAKY, grievanceId: repair.id, ...input });
+    const done = (input: Pick<InputOf<'grievances.repairDone'>, 'completedOn' | 'leakTestOn'>) => call(backend, 'grievances.repairDone', { householdId: LEAKY, grievanceId: repair.id, ...input });
     await expect(done({ completedOn: '2025-11-15', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能晚于今天') });
     await expect(done({ completedOn: '2025-11-09', leakTestOn: null })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能早于报修日') });
     await expect(done({ completedOn: '2025-11-13', leakTestOn: '2025-11-12' })).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -85,10 +85,10 @@ describe('working the queue', () => {
     expect(after.grievances[0]).toMatchObject({ completedOn: '2025-11-13', leakTestOn: '2025-11-16', dueDate: '2025-11-19' });
     // Once revisited and closed, a completion can no longer be recorded.
     const revisit = after.followUps.find((followUp) => followUp.kind === 'repair-revisit')!;
-    expect((await call<TodayQueue>(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 0, late: 0, missing: 1 });
+    expect((await call(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 0, late: 0, missing: 1 });
     await act({ action: 'complete', householdId: LEAKY, entryKey: `repair-revisit:${revisit.id}`, reason: '已修好，业主确认' });
     // Revisited on the 14th, due by the 19th: on time.
-    expect((await call<TodayQueue>(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 1, late: 0, missing: 0 });
+    expect((await call(backend, 'followups.today', {})).revisits).toEqual({ month: '2025-11', due: 1, onTime: 1, late: 0, missing: 0 });
     await expect(done({ completedOn: '2025-11-13', leakTestOn: '2025-11-16' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(call(backend, 'grievances.repairDone', { householdId: LEAKY, grievanceId: 'grievance-none', completedOn: '2025-11-13', leakTestOn: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     backend.close();
@@ -119,7 +119,7 @@ describe('working the queue', () => {
     expect(await rowOf(OTHER, '2025-11-24')).toMatchObject({ kind: 'notice' });
 
     await expect(act({ action: 'reassign', householdId: OTHER, assignee: '李娜', reason: '' })).rejects.toThrow(/不在团队的管家名单里/);
-    const settings = await call<object>(backend, 'teamSettings.get', {});
+    const settings = await call(backend, 'teamSettings.get', {});
     await call(backend, 'teamSettings.update', { ...settings, stewards: ['李娜', '王敏'] });
     await act({ action: 'reassign', householdId: OTHER, assignee: '李娜', reason: '李娜熟悉这户' });
     clock.today = '2025-11-24';
@@ -230,7 +230,7 @@ describe('working the queue', () => {
 
   it('the queue kept between builds matches one built from scratch after calls, payments and actions', async () => {
     const { backend, clock, queue, act } = await setUp('2025-11-10');
-    const fresh = (date: string) => new TodayQueueBuilder(backend.ctx.ledger, backend.ctx.contacts).build(date, '10:00', backend.ctx.store.file('teamSettings').read());
+    const fresh = (date: string) => new TodayQueueBuilder(backend.ctx.ledger, backend.ctx.contacts).build(date, '10:00', backend.ctx.storage.teamSettings.read());
     await queue();
     const ids = [...backend.ctx.ledger.allHouseholds()].map((household) => household.id);
     for (const [i, householdId] of ids.slice(0, 6).entries()) {

@@ -16,7 +16,7 @@ let web: WebServer;
 
 beforeAll(async () => {
   backend = await createBackend({ dataDir: tempDir(), mode: 'browser', version: 't', demoHouseholds: 60, today: () => TODAY, log: () => undefined });
-  web = await startWebServer({ dispatch: backend.dispatch, port: 0 });
+  web = await startWebServer({ dispatch: backend.dispatch, actor: backend.deskActor, port: 0 });
 });
 
 afterAll(async () => {

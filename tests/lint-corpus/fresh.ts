@@ -24,6 +24,13 @@
  * looked at until then, and measured once untouched (84.4%, 1.8%: the honest estimate for that style), then tuned on
  * as well (help withheld or left in doubt, paying asked for so a service is spared, pinyin with tone marks, a credit
  * topic raised then denied).
+ * Set I (the formal written register: SMS templates, notices, announcements, letters to debtors) was measured untouched
+ * (71.2%, 8.7%: a reason that is the debt (鉴于…拖欠), 拒缴 and the written 若/如, consequences put on the owner or
+ * disowned (一切后果由业主承担, 概不负责), 待…处理完毕后, a gate itself forbidden, 其单位, names published with the
+ * accounts, a staff member's personal bank card), then tuned on by kinds; set J (young stewards' casual internet style:
+ * emoji, homophones, dialects) was not looked at until then, and measured once untouched (74.6%, 8.7%: the honest
+ * estimate for that style: emoji for a service or inside a word, English spaced inside Chinese, 亭水 and wy费, 别说没通知
+ * read as a notice, an unnamed mishap then 别怪我们没提醒, Cantonese 度 and 成栋, 大家评评理), then tuned on as well.
  * All now meet the corpus targets and are part of the regression test.
  */
 import type { LintRule } from '../../scripts-library/lint';
@@ -35,6 +42,8 @@ import { lines as setE } from '../lint-fresh/set-e';
 import { lines as setF } from '../lint-fresh/set-f';
 import { lines as setG } from '../lint-fresh/set-g';
 import { lines as setH } from '../lint-fresh/set-h';
+import { lines as setI } from '../lint-fresh/set-i';
+import { lines as setJ } from '../lint-fresh/set-j';
 import { lines as own } from './fresh-own';
 import { lines as probes } from './probes';
 import type { CompliantLine, LintCorpusKind, ViolationLine } from './types';
@@ -87,6 +96,8 @@ export const freshSets: readonly FreshSet[] = [
   { name: 'fresh set F', ...asCorpus(setF), firstMeasured: { recall: 0.75, falseAlarmRate: 0 }, usedForTuning: true },
   { name: 'fresh set G', ...asCorpus(setG), firstMeasured: { recall: 0.75, falseAlarmRate: 0 }, usedForTuning: true },
   { name: 'fresh set H', ...asCorpus(setH), firstMeasured: { recall: 0.844, falseAlarmRate: 0.018 }, usedForTuning: true },
+  { name: 'fresh set I', ...asCorpus(setI), firstMeasured: { recall: 0.712, falseAlarmRate: 0.087 }, usedForTuning: true },
+  { name: 'fresh set J', ...asCorpus(setJ), firstMeasured: { recall: 0.746, falseAlarmRate: 0.087 }, usedForTuning: true },
   { name: 'own fresh lines', ...asCorpus(own), firstMeasured: { recall: 0.722, falseAlarmRate: 0.083 }, usedForTuning: true },
   // Ten rounds, each measured before tuning on it; the figure is the mean of the rounds' first measures.
   { name: 'own probe rounds', ...asCorpus(probes), firstMeasured: { recall: 0.61, falseAlarmRate: 0.02 }, usedForTuning: true },

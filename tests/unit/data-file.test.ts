@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../../electron/backend/storage/data-file';
-import { StorageError } from '../../electron/backend/storage/storage-error';
+import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../../electron/backend/json-storage/data-file';
+import { StorageError } from '../../electron/backend/json-storage/storage-error';
 import { snapshotDir, tempDir } from '../helpers/fs';
 
 const notesSchema = z.object({ title: z.string(), count: z.number().int().min(0) });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDirLock, LOCK_FILE_NAME, processStartOf } from '../../electron/backend/storage/dir-lock';
+import { acquireDirLock, LOCK_FILE_NAME, processStartOf } from '../../electron/backend/json-storage/dir-lock';
 import { tempDir } from '../helpers/fs';
 
 /** A pid that surely does not exist: a child that has already exited. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupPathOf, removeStaleTempFiles, writeFileDurably } from '../../electron/backend/storage/durable-write';
+import { backupPathOf, removeStaleTempFiles, writeFileDurably } from '../../electron/backend/json-storage/durable-write';
 import { tempDir } from '../helpers/fs';
 
 describe('writeFileDurably', () => {

@@ -57,6 +57,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/contract/content-securit
 import { ipcChannelOf, methodNames } from '../../electron/contract';
 import { registerAppScheme, serveRenderer } from '../../electron/main/app-protocol';
 import { registerIpc } from '../../electron/main/ipc';
+import { localActor } from '../../domain/roles';
 import {
   APP_ENTRY_URL,
   hardenSession,
@@ -193,14 +194,15 @@ describe('IPC', () => {
 
   it('registers one handler per contract method, validated by the backend, refused for foreign frames', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'done' }));
-    registerIpc(electron.ipcMain, dispatch);
+    const desk = localActor('王');
+    registerIpc(electron.ipcMain, dispatch, () => desk);
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(methodNames.length);
     const calls = electron.ipcMain.handle.mock.calls as unknown as Array<[string, (event: unknown, input: unknown) => Promise<unknown>]>;
     expect(calls.map(([channel]) => channel).sort()).toEqual(methodNames.map(ipcChannelOf).sort());
     const [channel, handler] = calls.find(([name]) => name === ipcChannelOf('settings.update'))!;
     expect(channel).toBe('api:settings.update');
     await expect(handler({ senderFrame: frame('app://callcoach/index.html') }, { stewardName: '王' })).resolves.toEqual({ ok: true, value: 'done' });
-    expect(dispatch).toHaveBeenCalledWith('settings.update', { stewardName: '王' });
+    expect(dispatch).toHaveBeenCalledWith('settings.update', { stewardName: '王' }, desk);
     dispatch.mockClear();
     await expect(handler({ senderFrame: frame('https://evil.example/') }, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await expect(handler({ senderFrame: null }, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -50,4 +50,37 @@ describe('layer boundaries', () => {
     expect(await restrictedFindings('electron/backend/x.ts', 'export const a = document.title;\n')).toContain('no-restricted-globals');
     expect(await restrictedFindings('electron/backend/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toEqual([]);
   });
+
+  it.each(['domain/x.ts', 'scripts-library/x.ts', 'state-machines/x.ts', 'electron/contract/x.ts'])('pure module %s may import only the allowed npm packages', async (file) => {
+    for (const banned of ['exceljs', 'lowdb', 'pg', 'papaparse', '@scope/pkg', 'zodiac']) {
+      expect(await restrictedFindings(file, `import x from '${banned}';\nexport const a = x;\n`), banned).toContain('no-restricted-imports');
+    }
+    for (const allowed of ['zod', 'xstate', 'fuse.js', 'pinyin-pro', 'dayjs', 'dayjs/plugin/utc', './sibling', '../domain/dates']) {
+      expect(await restrictedFindings(file, `import x from '${allowed}';\nexport const a = x;\n`), allowed).toEqual([]);
+    }
+  });
+
+  it('handlers and services reach storage only through the ports; the composition root and the CLI only through its entry point', async () => {
+    const entry = "import { openJsonStorage } from '../json-storage';\nexport const a = openJsonStorage;\n";
+    const deep = "import { LedgerStore } from '../json-storage/ledger-store';\nexport const a = LedgerStore;\n";
+    expect(await restrictedFindings('electron/backend/handlers/x.ts', entry)).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/handlers/x.ts', deep)).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/follow-ups/x.ts', entry)).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/handlers/x.ts', "import type { Storage } from '../ports';\nexport type A = Storage;\n")).toEqual([]);
+    expect(await restrictedFindings('electron/backend/index.ts', "import { openJsonStorage } from './json-storage';\nexport const a = openJsonStorage;\n")).toEqual([]);
+    expect(await restrictedFindings('electron/backend/index.ts', "import { LedgerStore } from './json-storage/ledger-store';\nexport const a = LedgerStore;\n")).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/cli/x.ts', "import { LOCK_FILE_NAME } from '../backend/json-storage';\nexport const a = LOCK_FILE_NAME;\n")).toEqual([]);
+    expect(await restrictedFindings('electron/cli/x.ts', "import { DataFile } from '../backend/json-storage/data-file';\nexport const a = DataFile;\n")).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/json-storage/x.ts', "import { DataFile } from './data-file';\nexport const a = DataFile;\n")).toEqual([]);
+  });
+
+  it('the CLI calls the backend through dispatch: it cannot import a handler, a service or a store', async () => {
+    const importing = (from: string) => `import * as x from '${from}';\nexport const a = x;\n`;
+    for (const reach of ['../backend/handlers', '../backend/ledger/commit-import', '../backend/ledger/demo-seed', '../backend/dispatch', '../backend/json-storage/ledger-store']) {
+      expect(await restrictedFindings('electron/cli/x.ts', importing(reach)), reach).toContain('no-restricted-imports');
+    }
+    for (const allowed of ['../backend', '../backend/app-info', '../backend/json-storage', './export-arrears', '../contract']) {
+      expect(await restrictedFindings('electron/cli/x.ts', importing(allowed)), allowed).toEqual([]);
+    }
+  });
 });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { commitBatch } from '../../electron/backend/ledger/commit-import';
 import { analyseImport } from '../../electron/backend/ledger/import-analysis';
-import { LedgerStore } from '../../electron/backend/ledger/ledger-store';
+import { LedgerStore } from '../../electron/backend/json-storage/ledger-store';
 
 const file = process.argv[2]!;
 const TODAY = '2026-11-26';

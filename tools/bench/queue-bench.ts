@@ -5,8 +5,9 @@ import path from 'node:path';
 import { createBackend } from '../../electron/backend';
 import { queuePage } from '../../electron/backend/follow-ups/queue-page';
 import { seedDemoData } from '../../electron/backend/ledger/demo-seed';
-import { LedgerStore, SHARD_COUNT, shardOf } from '../../electron/backend/ledger/ledger-store';
-import { encodeDataFile } from '../../electron/backend/storage/data-file';
+import { LedgerStore, SHARD_COUNT, shardOf } from '../../electron/backend/json-storage/ledger-store';
+import { encodeDataFile } from '../../electron/backend/json-storage/data-file';
+import { CONTACTS_SCHEMA_VERSION } from '../../electron/backend/json-storage/contact-store';
 import type { ContactRecord, FollowUp, PromiseRecord } from '../../electron/contract';
 import { addDays } from '../../domain/dates';
 import { defaultTeamSettings } from '../../domain/follow-up-rules';
@@ -36,7 +37,7 @@ export async function queueBench(): Promise<void> {
     shards[shardOf(householdId)]!.followUps.push({ id: `f${i}`, householdId, kind: 'promise-check', dueDate: date, sourceId: `p${i}`, title: '核对承诺', status: 'open', createdAt: `${addDays(date, -3)}T10:00:00+08:00` });
   });
   mkdirSync(path.join(dataDir, 'contacts'), { recursive: true });
-  shards.forEach((data, index) => writeFileSync(path.join(dataDir, 'contacts', `shard-${String(index).padStart(3, '0')}.json`), encodeDataFile(3, data, { compact: true })));
+  shards.forEach((data, index) => writeFileSync(path.join(dataDir, 'contacts', `shard-${String(index).padStart(3, '0')}.json`), encodeDataFile(CONTACTS_SCHEMA_VERSION, data, { compact: true })));
 
   const backend = await createBackend({ dataDir, mode: 'cli', version: 'bench', demoHouseholds: 0, today: () => TODAY });
   const { ledger: loaded, contacts, queue } = backend.ctx;

@@ -5,14 +5,14 @@
  */
 import { categoryOfTitle, revisitRate, type RevisitFacts } from '../../../domain/grievance';
 import { monthEnd } from '../../../domain/dates';
-import type { ContactStore } from '../contacts/contact-store';
+import type { ContactLog } from '../ports';
 
 export type RevisitFigures = ReturnType<typeof revisitRate> & { month: string };
 
 export class RevisitFiguresBuilder {
   private cached: { key: string; figures: RevisitFigures } | null = null;
 
-  constructor(private readonly contacts: ContactStore) {}
+  constructor(private readonly contacts: ContactLog) {}
 
   /** The revisits that fell due in the month of `day` (YYYY-MM-DD). */
   monthOf(day: string): RevisitFigures {

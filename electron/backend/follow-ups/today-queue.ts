@@ -30,8 +30,8 @@ import {
 import type { IsoDate } from '../../../domain/dates';
 import { owedOf, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
 import type { UnpaidBill } from '../../../domain/notice-ladder';
-import type { ContactStore, HouseholdContacts } from '../contacts/contact-store';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { HouseholdContacts } from '../contacts/contact-records';
+import type { ContactLog, LedgerRepository } from '../ports';
 
 /** Each promise's state on `date`: kept by payments since it was made, broken after the grace days. */
 export function promiseStates(payments: readonly Payment[], recorded: HouseholdContacts, date: IsoDate, graceDays: number): Map<string, PromiseState> {
@@ -64,8 +64,8 @@ export function callFactsOf(recorded: HouseholdContacts, states: ReadonlyMap<str
  * the same facts), for calls.start and calls.check.
  */
 export function callProblemsOf(
-  ledger: LedgerStore,
-  contacts: ContactStore,
+  ledger: LedgerRepository,
+  contacts: ContactLog,
   householdId: string,
   when: { purpose: CallPurpose; today: IsoDate; time: string; settings: TeamSettings },
 ): string[] {
@@ -117,8 +117,8 @@ export class TodayQueueBuilder {
   private readonly views = new Map<string, DayView>();
 
   constructor(
-    private readonly ledger: LedgerStore,
-    private readonly contacts: ContactStore,
+    private readonly ledger: LedgerRepository,
+    private readonly contacts: ContactLog,
   ) {}
 
   build(date: IsoDate, time: string, settings: TeamSettings): DayQueue {

@@ -1,15 +1,23 @@
+import { ApiError } from '../../contract';
 import type { Handler } from './types';
 
-export const appStatus: Handler<'app.status'> = async (_input, { store, ledger, contacts, app, today }) => {
-  const files = [...(await store.health()), await ledger.health(), await contacts.health()];
+export const appStatus: Handler<'app.status'> = async (_input, { storage, app, today }) => {
+  const [files, missing] = await Promise.all([storage.health(), storage.missingFiles()]);
   return {
     appName: app.name,
     version: app.version,
     mode: app.mode,
-    dataDir: store.dataDir,
+    dataDir: storage.location,
     startedAt: app.startedAt.toISOString(),
     today: today(),
     nodeVersion: process.versions.node,
-    storage: { healthy: files.every((file) => file.state === 'ok'), files },
+    storage: { healthy: files.every((file) => file.state === 'ok'), files, missing },
   };
+};
+
+export const storageForgetMissingFile: Handler<'storage.forgetMissingFile'> = async ({ name }, { storage }) => {
+  const normalised = name.replaceAll('\\', '/');
+  if (!(await storage.missingFiles()).includes(normalised)) throw new ApiError({ code: 'NOT_FOUND', message: `「${normalised}」不是一个不见了的数据文件（npm run cli -- doctor 会列出它们）。` });
+  await storage.forgetMissingFile(normalised);
+  return { forgotten: normalised };
 };

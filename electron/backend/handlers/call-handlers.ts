@@ -9,8 +9,8 @@ import { callPromiseProblems } from '../../../domain/promise';
 import { callOutcomes } from '../../../state-machines/call-outcomes';
 import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
-import { nowOf, signedSteward } from './desk';
-import type { BackendContext, Handler } from './types';
+import { nowOf, signatureOf, type Signature } from './desk';
+import type { BackendContext, CallContext, Handler } from './types';
 
 /** A revisit that found the problem unsolved comes back this many days later (the repair SLA's usual 2 days). */
 const NEXT_REVISIT_DAYS = 2;
@@ -23,12 +23,12 @@ function refuseCallback(message: string, path: string): never {
  * The callback a 约好回电 call leaves: the one agreed on the phone, checked against today and the team's horizon,
  * or by default tomorrow at any time, owned by this desk's steward.
  */
-function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDate; horizonDays: number; stewardName: string }): Callback | null {
+function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDate; horizonDays: number; signature: Signature }): Callback | null {
   if (call.outcome !== 'callback') {
     if (call.callback) refuseCallback('只有结果为“约好回电”的通话才能安排回电', 'callback');
     return null;
   }
-  if (!call.callback) return { date: addDays(rules.today, 1), time: null, owner: rules.stewardName || null };
+  if (!call.callback) return { date: addDays(rules.today, 1), time: null, owner: rules.signature.steward };
   const problem = callbackProblem(call.callback, rules);
   if (problem) refuseCallback(problem, 'callback.date');
   return call.callback;
@@ -68,18 +68,18 @@ function checkRevisit(ctx: BackendContext, householdId: string, followUpId: stri
 /**
  * 开始通话: judged by the backend's clock and records (callStartProblems, as 今日跟进 judges its rows). Refused with
  * the reasons unless the steward gives one to call anyway, which is kept with the problems it overrode. The
- * started call is kept in call-draft.json, one at a time: the check that no other is running, the rules and the
+ * started call is kept in the acting user's call slot, one at a time: the check that no other is running, the rules and the
  * start itself happen inside that one write, so two tabs cannot both start.
  */
 export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
-  signedSteward(ctx);
+  signatureOf(ctx);
   const followUpId = input.followUpId ?? null;
   if (input.purpose === 'revisit') checkRevisit(ctx, input.householdId, followUpId!);
-  const settings = ctx.store.file('teamSettings').read();
+  const settings = ctx.storage.teamSettings.read();
   const ownerType = ctx.queries.ownerType(input.householdId);
   let answer: CallStart | undefined;
-  await ctx.store.file('callDraft').update((data) => {
+  await ctx.storage.drafts.update(ctx.actor.id, (data) => {
     if (data.started && savedAlready(ctx, data.started)) data.started = null;
     if (data.started) {
       // The same household again (a second press, a reload, a restart): the call already started.
@@ -113,25 +113,25 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
 
 export const callsCheck: Handler<'calls.check'> = async ({ householdId, purpose }, ctx) => {
   ctx.queries.record(householdId); // 404 for an unknown household
-  return { problems: callProblemsOf(ctx.ledger, ctx.contacts, householdId, { purpose, today: ctx.today(), time: ctx.time(), settings: ctx.store.file('teamSettings').read() }) };
+  return { problems: callProblemsOf(ctx.ledger, ctx.contacts, householdId, { purpose, today: ctx.today(), time: ctx.time(), settings: ctx.storage.teamSettings.read() }) };
 };
 
 /** The started call a save is for: this household's, not saved yet. */
-function startedFor(ctx: BackendContext, call: ParsedInputOf<'calls.save'>): CallStart {
+function startedFor(ctx: CallContext, call: ParsedInputOf<'calls.save'>): CallStart {
   if (savedAlready(ctx, { householdId: call.householdId, callId: call.callId })) throw new ApiError({ code: 'CONFLICT', message: '这通电话已经保存过了，不会重复记录。' });
-  const started = ctx.store.file('callDraft').read().started;
+  const started = ctx.storage.drafts.read(ctx.actor.id).started;
   if (!started || started.callId !== call.callId || started.householdId !== call.householdId) throw new ApiError({ code: 'CONFLICT', message: '这通电话没有开始记录，请重新开始通话' });
   return started;
 }
 
 export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
-  const { contacts, ledger, queries, store, today } = ctx;
+  const { contacts, ledger, queries, storage, today, actor } = ctx;
   queries.record(call.householdId); // 404 for an unknown household
-  const stewardName = signedSteward(ctx);
+  const signature = signatureOf(ctx);
   const started = startedFor(ctx, call);
   const day = today();
-  const { horizonDays } = store.file('teamSettings').read();
-  const callback = agreedCallback(call, { today: day, horizonDays, stewardName });
+  const { horizonDays } = storage.teamSettings.read();
+  const callback = agreedCallback(call, { today: day, horizonDays, signature });
   // The rules the promise form and the call flow apply, again here: a script or a second tab cannot skip them.
   const problems = callPromiseProblems(call.promises, { today: day, horizonDays, owedFen: ledger.summaryOf(call.householdId)?.owedFen ?? 0 });
   if (problems.length > 0) {
@@ -153,7 +153,6 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
   const text = masker();
   // The contact's id is the call's: saved once (checked again inside the write, against racing saves).
   const contactId = call.callId;
-  const steward = stewardName;
   const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: recordId('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
   const grievances: GrievanceRecord[] = call.grievances.map((grievance) => {
     const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
@@ -184,7 +183,7 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
     ...grievances.flatMap((grievance) =>
       grievance.dueDate ? [followUp(grievance.kind === 'repair' ? 'repair-revisit' : 'complaint-reply', grievance.dueDate, grievance.id, `${grievance.kind === 'repair' ? '维修回访' : '投诉答复'}：${grievance.title}`)] : [],
     ),
-    ...(callback ? [{ ...followUp('callback', callback.date, contactId, callbackTitle(callback)), dueTime: callback.time, owner: callback.owner }] : []),
+    ...(callback ? [{ ...followUp('callback', callback.date, contactId, callbackTitle(callback)), dueTime: callback.time, owner: callback.owner, ownerId: callback.owner === signature.steward ? signature.stewardId : null }] : []),
   ];
   await contacts.saveCall({
     contact: {
@@ -193,7 +192,7 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
       at: started.startedAt,
       endedAt: now,
       channel: '电话',
-      steward,
+      ...signature,
       outcome: callOutcomes.find((outcome) => outcome.id === call.outcome)!.label,
       notes: text.mask(call.notes),
       refusalReason: call.refusalReason === null ? null : text.mask(call.refusalReason),
@@ -211,28 +210,28 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
       : {}),
   });
   // The call is over: its start and its draft go (a crash before this is harmless: a saved call counts as ended).
-  await store.file('callDraft').update((data) => {
+  await storage.drafts.update(actor.id, (data) => {
     if (data.started?.callId === call.callId) data.started = null;
     if (data.draft?.householdId === call.householdId) data.draft = null;
   });
   return { contactId, promises, grievances, followUps, maskedNumbers: text.masked() };
 };
 
-export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { store }) => {
-  await store.file('callDraft').update((data) => {
+export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { storage, actor }) => {
+  await storage.drafts.update(actor.id, (data) => {
     data.draft = { ...draft, savedAt: shanghaiTimestamp() };
   });
   return { saved: true };
 };
 
 export const callsDraft: Handler<'calls.draft'> = async (_input, ctx) => {
-  const { draft, started } = ctx.store.file('callDraft').read();
+  const { draft, started } = ctx.storage.drafts.read(ctx.actor.id);
   return { draft, started: started && !savedAlready(ctx, started) ? started : null };
 };
 
 /** 放弃: the call in progress is given up, its draft and its start. */
-export const callsClearDraft: Handler<'calls.clearDraft'> = async (_input, { store }) => {
-  await store.file('callDraft').update((data) => {
+export const callsClearDraft: Handler<'calls.clearDraft'> = async (_input, { storage, actor }) => {
+  await storage.drafts.update(actor.id, (data) => {
     data.draft = null;
     data.started = null;
   });

@@ -1,15 +1,23 @@
-/** This desk's signature and clock, as every record the backend writes uses them. */
+/** The acting user's signature and the backend's clock, as every record the backend writes uses them. */
 import { ApiError } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
-import type { BackendContext } from './types';
+import type { BackendContext, CallContext } from './types';
 
 export const UNSIGNED_MESSAGE = '请先填写管家姓名（关于/状态 → 本机设置），每条记录都要署名';
 
-/** The desk's steward name; a record is never saved unsigned (VALIDATION while the name is empty). */
-export function signedSteward({ store }: BackendContext): string {
-  const name = store.file('settings').read().stewardName.trim();
-  if (!name) throw new ApiError({ code: 'VALIDATION', message: UNSIGNED_MESSAGE, issues: [{ path: 'stewardName', message: UNSIGNED_MESSAGE }] });
-  return name;
+/** Who signs a record: the acting user's name, and the user id stored beside it. */
+export interface Signature {
+  steward: string;
+  stewardId: string;
+}
+
+/** The acting user's signature; a record is never saved unsigned (VALIDATION while a desk's name is empty). */
+export function signatureOf({ actor, storage }: CallContext): Signature {
+  const name = actor.name.trim();
+  if (name) return { steward: name, stewardId: actor.id };
+  // A desk whose settings file cannot be read cannot sign: say why.
+  if (storage.settings.error) throw storage.settings.error;
+  throw new ApiError({ code: 'VALIDATION', message: UNSIGNED_MESSAGE, issues: [{ path: 'stewardName', message: UNSIGNED_MESSAGE }] });
 }
 
 /** Now, +08:00, on the backend's day (fixed in test mode). */

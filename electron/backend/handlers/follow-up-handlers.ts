@@ -2,21 +2,19 @@ import { ApiError, type QueueAction } from '../../contract';
 import { parseEntryKey } from '../../../domain/follow-up-rules';
 import { categoryOfTitle, repairCompletionProblem, revisitDueAfterRepair } from '../../../domain/grievance';
 import { noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../domain/notice-ladder';
-import { addDays } from '../../../domain/dates';
+import { assignableStewards, assigneeProblem, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
-import { nowOf, signedSteward } from './desk';
+import { nowOf, signatureOf } from './desk';
 import type { BackendContext, Handler } from './types';
 
-/** Snoozing further than this is not a snooze: reassign or complete instead. */
-const MAX_SNOOZE_DAYS = 90;
 
-export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, store, today, time }) => {
+export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, today, time }) => {
   const day = date ?? today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
-  return { ...queuePage(queue.build(day, day === today() ? time() : '10:00', store.file('teamSettings').read()), filters), revisits: revisits.monthOf(day) };
+  return { ...queuePage(queue.build(day, day === today() ? time() : '10:00', storage.teamSettings.read()), filters), revisits: revisits.monthOf(day) };
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });
@@ -37,7 +35,7 @@ function closes(ctx: BackendContext, householdId: string, entryKey: string): Pic
     return { closedFollowUpId: followUp.id, closedGrievanceId: grievance?.id ?? null };
   }
   // Anything else (a promise's entry, a notice, the month's round) can be marked done only while it is due.
-  const due = ctx.queue.entriesOf(householdId, ctx.today(), ctx.store.file('teamSettings').read());
+  const due = ctx.queue.entriesOf(householdId, ctx.today(), ctx.storage.teamSettings.read());
   if (!due.some((entry) => entry.key === entryKey)) throw new ApiError({ code: 'CONFLICT', message: '这一项今天不在跟进列表里（可能已处理或还没到期），无法标记完成。' });
   return { closedFollowUpId: null, closedGrievanceId: null };
 }
@@ -59,19 +57,18 @@ function noticeDeadlineOf(entryKey: string, deadline: string | undefined, today:
 export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
   // The reason goes into the contact log: full phone or ID numbers in it are masked.
-  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), steward: signedSteward(ctx) };
+  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), ...signatureOf(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
     const deadline = noticeDeadlineOf(input.entryKey, input.deadline, ctx.today());
     action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey), ...(deadline ? { deadline } : {}) };
   } else if (input.action === 'snooze') {
-    const today = ctx.today();
-    if (input.until <= today) throw invalid('until', '暂缓到的日期要晚于今天');
-    if (input.until > addDays(today, MAX_SNOOZE_DAYS)) throw invalid('until', `最多暂缓 ${MAX_SNOOZE_DAYS} 天`);
+    const problem = snoozeProblem(input.until, ctx.today());
+    if (problem) throw invalid('until', problem);
     action = { ...base, action: 'snooze', entryKey: null, until: input.until, assignee: null, closedFollowUpId: null, closedGrievanceId: null };
   } else {
-    const roster = new Set([...ctx.store.file('teamSettings').read().stewards, ctx.store.file('settings').read().stewardName].filter(Boolean));
-    if (input.assignee !== null && !roster.has(input.assignee)) throw invalid('assignee', `「${input.assignee}」不在团队的管家名单里，请先在团队设置中添加`);
+    const problem = assigneeProblem(input.assignee, assignableStewards(ctx.storage.teamSettings.read().stewards, ctx.actor.name));
+    if (problem) throw invalid('assignee', problem);
     action = { ...base, action: 'reassign', entryKey: null, until: null, assignee: input.assignee, closedFollowUpId: null, closedGrievanceId: null };
   }
   await ctx.contacts.addQueueAction(action, base.at);
@@ -97,27 +94,26 @@ export const followupsUndo: Handler<'followups.undo'> = async ({ householdId, ac
 };
 
 /** Entries a text message settles. */
-const messageKinds = new Set(['promise-message', 'broken-promise', 'monthly-round']);
 
 export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, ctx) => {
   ctx.queries.record(input.householdId);
-  const steward = signedSteward(ctx);
-  if (input.entryKey && !messageKinds.has(parseEntryKey(input.entryKey)?.kind ?? '')) throw invalid('entryKey', '短信或微信只能了结到期前提醒、失约提醒和月度提醒');
+  const signature = signatureOf(ctx);
+  if (input.entryKey && !messageSettles(parseEntryKey(input.entryKey)?.kind ?? '')) throw invalid('entryKey', '短信或微信只能了结到期前提醒、失约提醒和月度提醒');
   // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
-  const errors = lintScript(input.text, { customTerms: ctx.store.file('teamSettings').read().lintTerms }).filter((finding) => finding.severity === 'error');
+  const errors = lintScript(input.text, { customTerms: ctx.storage.teamSettings.read().lintTerms }).filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });
   const at = nowOf(ctx);
   const contactId = recordId('message');
   const completes: QueueAction | undefined = input.entryKey
-    ? { id: recordId('queue'), householdId: input.householdId, action: 'complete', entryKey: input.entryKey, reason: `已发${input.channel}提醒`, until: null, assignee: null, at, steward, ...closes(ctx, input.householdId, input.entryKey) }
+    ? { id: recordId('queue'), householdId: input.householdId, action: 'complete', entryKey: input.entryKey, reason: `已发${input.channel}提醒`, until: null, assignee: null, at, ...signature, ...closes(ctx, input.householdId, input.entryKey) }
     : undefined;
-  await ctx.contacts.addContact({ id: contactId, householdId: input.householdId, at, channel: input.channel, steward, outcome: '已发提醒', notes: input.text }, completes);
+  await ctx.contacts.addContact({ id: contactId, householdId: input.householdId, at, channel: input.channel, ...signature, outcome: '已发提醒', notes: input.text }, completes);
   return { contactId };
 };
 
-export const teamSettingsGet: Handler<'teamSettings.get'> = async (_input, { store }) => structuredClone(store.file('teamSettings').read());
+export const teamSettingsGet: Handler<'teamSettings.get'> = async (_input, { storage }) => structuredClone(storage.teamSettings.read());
 
-export const teamSettingsUpdate: Handler<'teamSettings.update'> = async (settings, { store }) =>
-  store.file('teamSettings').update((draft) => {
+export const teamSettingsUpdate: Handler<'teamSettings.update'> = async (settings, { storage }) =>
+  storage.teamSettings.update((draft) => {
     Object.assign(draft, settings);
   });

@@ -3,7 +3,7 @@ import { ApiError } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { maskPhone } from '../../../domain/phone';
 import { manualPayment } from '../../../domain/payments';
-import { signedSteward } from './desk';
+import { signatureOf } from './desk';
 import type { Handler } from './types';
 
 export const householdsFacets: Handler<'households.facets'> = async (_input, { queries }) => queries.facets();
@@ -17,14 +17,14 @@ export const householdsGet: Handler<'households.get'> = async ({ id }, { queries
 export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({ id, phoneIndex, purpose }, ctx) => {
   const { queries, contacts } = ctx;
   const phone = queries.phone(id, phoneIndex);
-  const steward = signedSteward(ctx);
+  const signature = signatureOf(ctx);
   await contacts.addPhoneAccess({
     id: randomBytes(6).toString('hex'),
     householdId: id,
     at: shanghaiTimestamp(),
     action: purpose,
     phoneMasked: maskPhone(phone),
-    steward,
+    ...signature,
   });
   return { phone };
 };

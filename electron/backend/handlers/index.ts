@@ -1,4 +1,4 @@
-import { appStatus } from './app-handlers';
+import { appStatus, storageForgetMissingFile } from './app-handlers';
 import { contactsLogMessage, followupsAct, followupsToday, followupsUndo, grievancesRepairDone, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
 import { callsCheck, callsClearDraft, callsDraft, callsSave, callsSaveDraft, callsStart } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
@@ -6,9 +6,11 @@ import {
   ledgerCancelImport,
   ledgerCancelUpload,
   ledgerCommitImport,
+  ledgerExportArrears,
   ledgerImports,
   ledgerImportStatus,
   ledgerPreviewImport,
+  ledgerSeedDemo,
   ledgerUndoImport,
   ledgerUploadChunk,
   ledgerUploadStart,
@@ -20,7 +22,7 @@ import { scriptsArchive, scriptsDuplicate, scriptsExport, scriptsImport, scripts
 import { settingsGet, settingsUpdate } from './settings-handlers';
 import type { Handlers } from './types';
 
-export type { BackendContext, Handlers } from './types';
+export type { BackendContext, CallContext, Handlers } from './types';
 
 export const handlers: Handlers = {
   'app.status': appStatus,
@@ -41,6 +43,9 @@ export const handlers: Handlers = {
   'ledger.cancelImport': ledgerCancelImport,
   'ledger.imports': ledgerImports,
   'ledger.undoImport': ledgerUndoImport,
+  'ledger.exportArrears': ledgerExportArrears,
+  'ledger.seedDemo': ledgerSeedDemo,
+  'storage.forgetMissingFile': storageForgetMissingFile,
   'mappings.list': mappingsList,
   'mappings.save': mappingsSave,
   'mappings.delete': mappingsDelete,

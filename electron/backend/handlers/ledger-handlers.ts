@@ -1,5 +1,7 @@
 import { ApiError } from '../../contract';
 import { shanghaiTimestamp } from '../../../domain/clock';
+import { arrearsRows, EXPORT_HEADERS } from '../ledger/arrears-export';
+import { seedDemoData } from '../ledger/demo-seed';
 import type { BackendContext, Handler } from './types';
 
 const history = (ledger: BackendContext['ledger']) => ({ entries: ledger.imports().reverse(), undoableId: ledger.undoableImportId() });
@@ -13,7 +15,7 @@ export const ledgerCancelUpload: Handler<'ledger.cancelUpload'> = async ({ uploa
 export const ledgerPreviewImport: Handler<'ledger.previewImport'> = async ({ uploadId, ...input }, ctx) => {
   let mapping = input.mapping;
   if (input.mappingName && !mapping) {
-    const saved = ctx.store.file('mappings').read().mappings.find((entry) => entry.name === input.mappingName);
+    const saved = ctx.storage.mappings.read().mappings.find((entry) => entry.name === input.mappingName);
     if (!saved) throw new ApiError({ code: 'NOT_FOUND', message: `没有名为「${input.mappingName}」的列映射。` });
     mapping = saved.fields;
   }
@@ -35,17 +37,28 @@ export const ledgerUndoImport: Handler<'ledger.undoImport'> = async ({ importId 
   return history(ledger);
 };
 
-export const mappingsList: Handler<'mappings.list'> = async (_input, { store }) => ({ mappings: [...store.file('mappings').read().mappings] });
+export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ community }, { ledger }) => {
+  if (ledger.error) throw ledger.error;
+  return { headers: [...EXPORT_HEADERS], rows: arrearsRows(ledger, community) };
+};
 
-export const mappingsSave: Handler<'mappings.save'> = async ({ name, fields }, { store }) => {
-  const saved = await store.file('mappings').update((draft) => {
+/** Demo data only into an empty ledger (checked inside the write): never mixed into real households. */
+export const ledgerSeedDemo: Handler<'ledger.seedDemo'> = async ({ households, seed }, { ledger, today }) => {
+  if (ledger.error) throw ledger.error;
+  return seedDemoData(ledger, { households, today: today(), ...(seed === undefined ? {} : { seed }) });
+};
+
+export const mappingsList: Handler<'mappings.list'> = async (_input, { storage }) => ({ mappings: [...storage.mappings.read().mappings] });
+
+export const mappingsSave: Handler<'mappings.save'> = async ({ name, fields }, { storage }) => {
+  const saved = await storage.mappings.update((draft) => {
     draft.mappings = [...draft.mappings.filter((entry) => entry.name !== name), { name, fields, savedAt: shanghaiTimestamp() }];
   });
   return { mappings: saved.mappings };
 };
 
-export const mappingsDelete: Handler<'mappings.delete'> = async ({ name }, { store }) => {
-  const saved = await store.file('mappings').update((draft) => {
+export const mappingsDelete: Handler<'mappings.delete'> = async ({ name }, { storage }) => {
+  const saved = await storage.mappings.update((draft) => {
     draft.mappings = draft.mappings.filter((entry) => entry.name !== name);
   });
   return { mappings: saved.mappings };

@@ -2,9 +2,9 @@ import { ApiError, type ScriptEntry, type ScriptSaved, type ScriptsImportResult 
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { checkForSave, duplicateEntry, mergeImported, newScriptId, restoreVersion, withNewVersion, type Author } from '../../../scripts-library/operations';
 import { currentVersion, LIBRARY_EXPORT_FORMAT, scriptExportSchema, type ScriptExport } from '../../../scripts-library/schema';
-import type { BackendContext, Handler } from './types';
+import type { BackendContext, CallContext, Handler } from './types';
 
-const authorOf = ({ store }: BackendContext): Author => ({ name: store.file('settings').read().stewardName || '未署名', at: shanghaiTimestamp() });
+const authorOf = ({ actor }: CallContext): Author => ({ name: actor.name.trim() || '未署名', id: actor.id, at: shanghaiTimestamp() });
 
 function findIn(entries: readonly ScriptEntry[], id: string): ScriptEntry {
   const entry = entries.find((candidate) => candidate.id === id);
@@ -19,7 +19,7 @@ function findIn(entries: readonly ScriptEntry[], id: string): ScriptEntry {
  */
 async function changeEntry(ctx: BackendContext, change: (entries: readonly ScriptEntry[]) => ScriptEntry): Promise<ScriptEntry> {
   let changed: ScriptEntry | undefined;
-  await ctx.store.file('scripts').update((draft) => {
+  await ctx.storage.scripts.update((draft) => {
     const entry = change(draft.entries);
     const index = draft.entries.findIndex((candidate) => candidate.id === entry.id);
     if (index >= 0) draft.entries[index] = entry;
@@ -32,7 +32,7 @@ async function changeEntry(ctx: BackendContext, change: (entries: readonly Scrip
 const newIdFor = (entries: readonly ScriptEntry[]) => newScriptId(new Set(entries.map((entry) => entry.id)), Date.now());
 
 /** The lint as the team set it up: the built-in lexicons and the lead's own words (团队设置). */
-const lintOptionsOf = (ctx: BackendContext) => ({ customTerms: ctx.store.file('teamSettings').read().lintTerms });
+const lintOptionsOf = (ctx: BackendContext) => ({ customTerms: ctx.storage.teamSettings.read().lintTerms });
 
 function refuseIfNotSavable(ctx: BackendContext, text: string, confirmWarnings: boolean) {
   const check = checkForSave(text, confirmWarnings, lintOptionsOf(ctx));
@@ -56,7 +56,7 @@ function refuseIfMovedOn(entry: ScriptEntry, baseVersion: number | undefined): v
   });
 }
 
-export const scriptsList: Handler<'scripts.list'> = async (_input, ctx) => ({ entries: [...ctx.store.file('scripts').read().entries] });
+export const scriptsList: Handler<'scripts.list'> = async (_input, ctx) => ({ entries: [...ctx.storage.scripts.read().entries] });
 
 export const scriptsSave: Handler<'scripts.save'> = async ({ id, content, note, confirmWarnings, baseVersion }, ctx) => {
   const findings = refuseIfNotSavable(ctx, content.text, confirmWarnings);
@@ -93,7 +93,7 @@ export const scriptsRestore: Handler<'scripts.restore'> = async ({ id, version }
 };
 
 export const scriptsExport: Handler<'scripts.export'> = async (_input, ctx) => {
-  const file: ScriptExport = { format: LIBRARY_EXPORT_FORMAT, formatVersion: 1, exportedAt: shanghaiTimestamp(), entries: ctx.store.file('scripts').read().entries };
+  const file: ScriptExport = { format: LIBRARY_EXPORT_FORMAT, formatVersion: 1, exportedAt: shanghaiTimestamp(), entries: ctx.storage.scripts.read().entries };
   return { fileName: `话术库-${ctx.today()}.json`, content: `${JSON.stringify(file, null, 1)}\n` };
 };
 
@@ -112,11 +112,11 @@ export const scriptsImport: Handler<'scripts.import'> = async ({ content, apply 
       message: `文件不是有效的话术库（${issue ? `${issue.path.join('.') || '文件'}：${issue.message}` : '格式错误'}）。话术库没有改动。`,
     });
   }
-  if (!apply) return { report: mergeImported(ctx.store.file('scripts').read().entries, result.data.entries, lintOptionsOf(ctx)).report, applied: false };
+  if (!apply) return { report: mergeImported(ctx.storage.scripts.read().entries, result.data.entries, lintOptionsOf(ctx)).report, applied: false };
   // Merged inside the write, against the library as it is then.
   let report: ScriptsImportResult['report'] | undefined;
   let applied = false;
-  await ctx.store.file('scripts').update((draft) => {
+  await ctx.storage.scripts.update((draft) => {
     const merged = mergeImported(draft.entries, result.data.entries, lintOptionsOf(ctx));
     report = merged.report;
     applied = merged.report.added.length + merged.report.updated.length > 0;

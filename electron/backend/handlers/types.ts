@@ -1,19 +1,19 @@
 import type { RevisitFiguresBuilder } from '../follow-ups/revisit-figures';
 import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
 import type { IsoDate } from '../../../domain/dates';
-import type { ContactStore } from '../contacts/contact-store';
+import type { Actor } from '../../../domain/roles';
 import type { TodayQueueBuilder } from '../follow-ups/today-queue';
 import type { HouseholdQueries } from '../ledger/household-queries';
 import type { ImportJobs } from '../ledger/import-jobs';
 import type { Uploads } from '../ledger/uploads';
-import type { LedgerStore } from '../ledger/ledger-store';
-import type { DataStore } from '../storage/data-store';
+import type { ContactLog, LedgerRepository, Storage } from '../ports';
 
-/** What every handler may use. Plain Node: no Electron, no DOM. */
+/** What every handler may use. Plain Node: no Electron, no DOM; storage only through its ports. */
 export interface BackendContext {
-  store: DataStore;
-  ledger: LedgerStore;
-  contacts: ContactStore;
+  storage: Storage;
+  /** The storage's ledger and contact log (short names for the two used everywhere). */
+  ledger: LedgerRepository;
+  contacts: ContactLog;
   queries: HouseholdQueries;
   /** 今日跟进, kept between builds. */
   queue: TodayQueueBuilder;
@@ -29,7 +29,12 @@ export interface BackendContext {
   app: { name: string; version: string; mode: RunMode; startedAt: Date };
 }
 
-export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: BackendContext) => Promise<OutputOf<M>>;
+/** One call's context: the backend's, and who is making the call (supplied by the transport). */
+export interface CallContext extends BackendContext {
+  actor: Actor;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>>;
 
 /** Exactly one handler per contract method; the type makes a missing or extra one a compile error. */
 export type Handlers = { [M in MethodName]: Handler<M> };

@@ -18,8 +18,7 @@ import { ageingBucketOf, billedPercentOf, type Household } from '../../../domain
 import { ownerTypeFor, type OwnerTypeGuess } from '../../../domain/owner-type';
 import { maskPhone } from '../../../domain/phone';
 import { QuickFindIndex } from '../../../domain/search/quick-find';
-import type { ContactStore } from '../contacts/contact-store';
-import type { LedgerStore } from './ledger-store';
+import type { ContactLog, LedgerRepository } from '../ports';
 import { promiseStates } from '../follow-ups/today-queue';
 
 type ListInput = z.output<typeof householdListInput>;
@@ -33,8 +32,8 @@ export class HouseholdQueries {
   private cache: { revision: number; index: QuickFindIndex; byPhone: Map<string, string[]> } | null = null;
 
   constructor(
-    private readonly ledger: LedgerStore,
-    private readonly contacts: ContactStore,
+    private readonly ledger: LedgerRepository,
+    private readonly contacts: ContactLog,
     /** Today and the grace days decide whether a promise is kept, pending or broken. */
     private readonly today: () => string,
     private readonly team: () => Pick<TeamSettings, 'graceDays' | 'custodyPercent'>,

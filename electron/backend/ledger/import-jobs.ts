@@ -8,7 +8,7 @@ import { ApiError, type ImportEntry, type ImportJobStatus, type previewImportInp
 import type { IsoDate } from '../../../domain/dates';
 import { analyseImport, type Analysis } from './import-analysis';
 import { commitBatch } from './commit-import';
-import type { LedgerStore } from './ledger-store';
+import type { LedgerRepository } from '../ports';
 
 type PreviewInput = z.output<typeof previewImportInput>;
 /** What a preview runs with: previewImport's options and the uploaded file's name (its bytes come separately). */
@@ -30,7 +30,7 @@ export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
   constructor(
-    private readonly ledger: LedgerStore,
+    private readonly ledger: LedgerRepository,
     private readonly today: () => IsoDate,
   ) {}
 

@@ -87,6 +87,9 @@ function ledgerMethods() {
     'ledger.cancelImport': vi.fn(async () => ({ cancelled: true })),
     'ledger.imports': vi.fn(async () => ({ entries: [], undoableId: null })),
     'ledger.undoImport': vi.fn(notHere),
+    'ledger.exportArrears': vi.fn(notHere),
+    'ledger.seedDemo': vi.fn(notHere),
+    'storage.forgetMissingFile': vi.fn(notHere),
     'mappings.list': vi.fn(async () => ({ mappings: [] })),
     'mappings.save': vi.fn(async () => ({ mappings: [] })),
     'mappings.delete': vi.fn(async () => ({ mappings: [] })),
@@ -134,6 +137,7 @@ export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
     nodeVersion: '20.20.2',
     storage: {
       healthy: true,
+      missing: [],
       files: [
         { id: 'settings', label: '本机设置', fileName: 'settings.json', schemaVersion: 1, state: 'ok', sizeBytes: 120, modifiedAt: '2026-11-26T01:00:00.000Z' },
       ],

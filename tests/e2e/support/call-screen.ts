@@ -26,6 +26,20 @@ export class CallScreen {
     await this.page.getByLabel('当前步骤').waitFor();
   }
 
+  /** 已接通, then 是业主本人: the owner on the line, the call at 告知欠费 (or the broken promise's question). */
+  async reachOwner(): Promise<void> {
+    await this.press(/已接通/);
+    await this.press(/是业主本人/);
+  }
+
+  /** The owner answers vaguely (含糊): the call is at 断其后路, ready to pin a date. */
+  async toPinning(): Promise<void> {
+    await this.reachOwner();
+    await this.atStep('告知欠费');
+    await this.press(/含糊/);
+    await this.atStep(/断其后路/);
+  }
+
   /** A branch or outcome button by its label. */
   async press(label: RegExp): Promise<void> {
     await this.region.getByRole('button', { name: label }).click();

@@ -361,3 +361,70 @@ describe('found in the final review, with lines no test had', () => {
     expect(lintScript(text).filter((finding) => finding.severity === 'error').map((finding) => finding.rule)).toContain(rule);
   });
 });
+
+describe('the written register and casual internet style (rounds on fresh sets I and J)', () => {
+  it.each([
+    // A reason that is the debt (鉴于, 由于, 因) ties what follows to it.
+    ['由于贵户拖欠管理费，管理处将停止对贵户的供暖。', 'utility-cut'],
+    // The written conditional and refusing to pay.
+    ['若仍拒缴，工程部将关闭该户水阀。', 'utility-cut'],
+    // The consequence put on the owner, or disowned, on not paying.
+    ['逾期不缴的，由此引起的一切后果由住户自行承担。', 'utility-cut'],
+    // Everyday life made hard for those who do not pay.
+    ['拒交物业费的人家，以后在小区里生活恐怕没那么方便。', 'utility-cut'],
+    // The owner's trouble supposed, then left to wait.
+    ['不交也行，以后家里出了啥问题，报修就只能往后排了。', 'utility-cut'],
+    // The written 等 (待…完毕后), and a service given once paid.
+    ['待管理费补缴完毕后，再为您安排上门维修。', 'utility-cut'],
+    ['办理车位卡需要先交物业费。', 'utility-cut'],
+    // 其 as the owner's, and a pressing verb anywhere in the sentence.
+    ['我们会发函到其工作单位，请单位督促他缴费。', 'publicise'],
+    // Figures about everyone excuse nothing once names are shown with them.
+    ['欠费业主名单会和收支报告一起张贴在公告栏。', 'publicise'],
+    ['5栋那户欠了两年物业费，大家评评理。', 'publicise'],
+    ['再唔交就将你个名贴喺大堂度 俾成栋人睇', 'publicise'],
+    ['欠着钱不交，你配不配住这么好的房子？', 'insult'],
+    ['没钱还住别墅，真有出息。', 'insult'],
+    ['交点物业费跟割肉似的。', 'insult'],
+    // A bank card said to be a person's.
+    ['钱可以打到我个人卡上：6217 0000 1234 5678 901。', 'personal-number'],
+    // Emoji for a service, emoji inside a word, English spaced inside Chinese, 停 as a homophone.
+    ['物业费不交，下周就把你家💧停了', 'utility-cut'],
+    ['欠费会影响征🌈信', 'credit'],
+    ['不交费 我们就 shut off 你家的燃气', 'utility-cut'],
+    ['wy费再拖 下周亭电', 'utility-cut'],
+    // 别说没通知 is an ultimatum, not a notice.
+    ['下周停你家水 别说没通知', 'utility-cut'],
+    ['你家的包裹以后不给送上楼了。', 'utility-cut'],
+  ] as const)('blocks %s', (text, rule) => {
+    expect(rulesOf(text)).toContain(rule);
+  });
+
+  it.each([
+    '由于贵户欠费，我们已寄出书面催缴函。',
+    '若仍拒缴，我司将依法提起诉讼。',
+    '施工期间请勿靠近，否则后果自负。',
+    '维修产生的材料费由业主承担。',
+    '小区新开了便利店，以后生活方便多了。',
+    '家里出了什么问题，随时报修，我们马上安排。',
+    '待工程部检修完毕后，恢复正常供水。',
+    '办理车位卡不需要先交物业费。',
+    '不得以结清物业费为前提办理出入证。',
+    '公告栏只张贴本季度收支报告。',
+    '大家评评理，这个方案合不合理？',
+    '只有法院判决后仍不履行，才有可能被列入失信被执行人名单。',
+    '判决生效后仍不履行的，法院可以强制执行，可能会影响信用。',
+    '请不要使用刁民这种称呼。',
+    '配不配合是业主的自由，我们耐心沟通。',
+    '对公账户 6217 0000 1234 5678 901，户名某某物业服务有限公司。',
+    '缴费完成后可在小程序查看电子发票。',
+    '明天检修停水💧，请提前储水。',
+    '小区凉亭水池下周清洗',
+    '下周二全楼停水检修，已提前通知。',
+    '道闸断网了，保安会人工抬杆放行。',
+    '会不会因为欠费停水？完全不会的。',
+    '征信是人民银行管的，物业根本查不了，你放心。',
+  ])('does not block %s', (text) => {
+    expect(errorsOf(text)).toEqual([]);
+  });
+});

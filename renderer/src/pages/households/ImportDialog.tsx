@@ -1,4 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
+import { importCommitProblem } from '../../../../domain/import/commit-rule';
 import { Alert, App, Button, Checkbox, Descriptions, Input, Modal, Progress, Radio, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, IMPORT_MAX_FILE_BYTES, type HeaderMapping, type ImportEntry, type ImportPreview, type SavedMapping } from '../../../../electron/contract';
@@ -328,7 +329,7 @@ function ImportPreviewView(props: {
   onBack(): void;
 }) {
   const { preview } = props;
-  const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !props.skipErrors) || preview.items === 0;
+  const blocked = importCommitProblem(preview, props.skipErrors) !== null;
   const headerOptions = preview.headers.filter(Boolean).map((header) => ({ value: header, label: header }));
   const communityNote = titleCommunityNote(preview, props.community);
   return (

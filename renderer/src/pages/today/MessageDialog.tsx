@@ -1,7 +1,8 @@
 import { Alert, App, Button, Form, Input, Modal, Radio, Skeleton, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, type QueueRow } from '../../../../electron/contract';
-import { parseEntryKey, type QueueKind } from '../../../../domain/follow-up-rules';
+import { parseEntryKey } from '../../../../domain/follow-up-rules';
+import { messageSettles, type MessageSettledKind } from '../../../../domain/queue-actions';
 import { stageLabel, type StageId } from '../../../../scripts-library/stages';
 import { hasErrors, lintScript } from '../../../../scripts-library/lint';
 import { renderScript, valuesFor } from '../../../../scripts-library/render';
@@ -19,8 +20,8 @@ interface Props {
   onCancel(): void;
 }
 
-/** Rows a text message can settle, and the library stage it comes from. */
-export const messageStages: Partial<Record<QueueKind, { stage: StageId; title: string }>> = {
+/** The library stage of each row a text message settles (the kinds are the domain's: the backend checks the same). */
+const messageStages: Record<MessageSettledKind, { stage: StageId; title: string }> = {
   'promise-message': { stage: 'message-promise-due', title: '到期前提醒' },
   'broken-promise': { stage: 'message-broken-promise', title: '失约提醒' },
   'monthly-round': { stage: 'message-reminder', title: '缴费提醒' },
@@ -32,7 +33,7 @@ export const messageStages: Partial<Record<QueueKind, { stage: StageId; title: s
  * and takes the entry off the list.
  */
 export function MessageDialog({ row, onSent, onCancel }: Props) {
-  const { stage, title } = messageStages[row.kind] ?? messageStages['promise-message']!;
+  const { stage, title } = messageStages[messageSettles(row.kind) ? row.kind : 'promise-message'];
   const api = useApi();
   const { message } = App.useApp();
   const today = useToday();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError, type QueueAction, type QueueRow } from '../../../../electron/contract';
 import { addDays } from '../../../../domain/dates';
 import { parseEntryKey, queueKinds } from '../../../../domain/follow-up-rules';
+import { snoozeProblem } from '../../../../domain/queue-actions';
 import { noticeDeadline, noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../../domain/notice-ladder';
 import { useApi } from '../../api/api-context';
 import { completeReasons, snoozeReasons } from './queue-reasons';
@@ -12,7 +13,6 @@ export type QueueActionKind = 'complete' | 'snooze' | 'reassign';
 
 /** The team pool in the assignee select (null on the wire). */
 const POOL = '__pool__';
-const MAX_SNOOZE_DAYS = 90;
 
 /** What can be acted on: a row of the queue, or an open follow-up on a household's record. */
 export type QueueTarget = Pick<QueueRow, 'householdId' | 'community' | 'roomLabel' | 'kind' | 'reason' | 'entryKey' | 'owner'>;
@@ -102,7 +102,7 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
               value={until}
               allowClear={false}
               onChange={setUntil}
-              disabledDate={(day) => day.format('YYYY-MM-DD') <= today || day.format('YYYY-MM-DD') > addDays(today, MAX_SNOOZE_DAYS)}
+              disabledDate={(day) => snoozeProblem(day.format('YYYY-MM-DD'), today) !== null}
             />
           </Form.Item>
         )}

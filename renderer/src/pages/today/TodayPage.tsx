@@ -8,9 +8,10 @@ import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { useBackendToday } from '../../hooks/use-today';
 import { formatYuan } from '../../money';
-import { MessageDialog, messageStages } from './MessageDialog';
+import { MessageDialog } from './MessageDialog';
 import { QueueActionDialog, type QueueActionKind } from './QueueActionDialog';
 import { TeamSettingsDrawer } from './TeamSettingsDrawer';
+import { assignableStewards, messageSettles } from '../../../../domain/queue-actions';
 
 const kindColors: Record<QueueKind, string> = {
   'broken-promise': 'red',
@@ -70,7 +71,7 @@ export function TodayPage() {
   );
   const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
   const me = people.data?.me ?? '';
-  const stewards = [...new Set([...(me ? [me] : []), ...(people.data?.team ?? [])])];
+  const stewards = assignableStewards(people.data?.team ?? [], me ?? '');
   /** A new filter starts again at its first page. */
   const filtered = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
@@ -286,7 +287,7 @@ export function TodayPage() {
                       </Button>
                     </>
                   )}
-                  {messageStages[row.kind] && (
+                  {messageSettles(row.kind) && (
                     <Button size="small" type={row.kind === 'promise-message' ? 'primary' : 'default'} onClick={() => setDialog({ row, action: 'message' })}>
                       发提醒
                     </Button>

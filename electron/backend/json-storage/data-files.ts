@@ -19,7 +19,8 @@ import type { DataFileSpec } from './data-file';
 import { shanghaiTimestamp } from '../../../domain/clock';
 import { defaultTeamSettings, type TeamSettings } from '../../../domain/follow-up-rules';
 import { DEFAULT_CUSTODY_PERCENT } from '../../../domain/ledger';
-import { defaultLibrary, upgradeDefaults } from '../../../scripts-library/default-library';
+import { LOCAL_USER_ID } from '../../../domain/roles';
+import { DEFAULT_AUTHOR, defaultLibrary, upgradeDefaults } from '../../../scripts-library/default-library';
 import { scriptLibrarySchema, type ScriptEntry, type ScriptLibrary } from '../../../scripts-library/schema';
 
 export const settingsFile: DataFileSpec<Settings> = {
@@ -45,13 +46,28 @@ export const scriptsFile: DataFileSpec<ScriptLibrary> = {
   id: 'scripts',
   label: '话术库',
   fileName: 'scripts.json',
-  version: 2,
+  version: 3,
   schema: scriptLibrarySchema,
   defaults: () => defaultLibrary(shanghaiTimestamp()),
-  // v2: the defaults reworded to be said only when their facts exist (asking before a promise is pinned, the
-  // broken promise's own date, what is owed by fee type); untouched defaults get the new wording, edits stay.
-  migrations: { 1: (data) => withUpgradedDefaults(data) },
+  migrations: {
+    // v2: the defaults reworded to be said only when their facts exist (asking before a promise is pinned, the
+    // broken promise's own date, what is owed by fee type); untouched defaults get the new wording, edits stay.
+    1: (data) => withUpgradedDefaults(data),
+    // v3: a user id beside each author's name: every version a person wrote before was written at this desk.
+    2: (data) => withLocalAuthorIds(data),
+  },
 };
+
+function withLocalAuthorIds(data: unknown): unknown {
+  const entries = (data as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) return data;
+  const signed = entries.map((entry) => {
+    const versions = (entry as { versions?: unknown } | null)?.versions;
+    if (!Array.isArray(versions)) return entry;
+    return { ...(entry as object), versions: versions.map((version: { author?: unknown }) => (version && typeof version === 'object' && version.author !== DEFAULT_AUTHOR && !('authorId' in version) ? { ...version, authorId: LOCAL_USER_ID } : version)) };
+  });
+  return { ...(data as object), entries: signed };
+}
 
 /** The library with its untouched defaults upgraded; anything not shaped like a library is left for validation to report. */
 function withUpgradedDefaults(data: unknown): unknown {
@@ -60,19 +76,29 @@ function withUpgradedDefaults(data: unknown): unknown {
   return shaped ? { ...(data as object), entries: upgradeDefaults(entries as ScriptEntry[], shanghaiTimestamp()) } : data;
 }
 
+/** One user's call in progress: the machine snapshot and the started call (calls.start: its id and start time). */
+const callSlotSchema = z.object({ draft: callDraftSchema.nullable(), started: startedCallSchema.nullable() });
+
 /**
- * The call in progress: the machine snapshot (offered back after a crash or restart) and the started call
- * (calls.start: its id and start time, which calls.save needs), one at a time.
+ * Calls in progress, one per user (the desk's one user in local mode): the machine snapshot (offered back after a
+ * crash or restart) and the started call, which calls.save needs.
  */
-export const callDraftFile: DataFileSpec<{ draft: CallDraft | null; started: CallStart | null }> = {
+export const callDraftFile: DataFileSpec<{ users: Record<string, { draft: CallDraft | null; started: CallStart | null }> }> = {
   id: 'call-draft',
   label: '进行中的通话',
   fileName: 'call-draft.json',
-  version: 2,
-  schema: z.object({ draft: callDraftSchema.nullable(), started: startedCallSchema.nullable() }),
-  defaults: () => ({ draft: null, started: null }),
-  // v2: the started call (calls.start). A v1 draft has none: resuming it starts the call again.
-  migrations: { 1: (data) => ({ ...(data as object), started: null }) },
+  version: 3,
+  schema: z.object({ users: z.record(z.string().min(1).max(100), callSlotSchema) }),
+  defaults: () => ({ users: {} }),
+  migrations: {
+    // v2: the started call (calls.start). A v1 draft has none: resuming it starts the call again.
+    1: (data) => ({ ...(data as object), started: null }),
+    // v3: one slot per user; the desk's call in progress becomes its local user's.
+    2: (data) => {
+      const { draft = null, started = null } = (data ?? {}) as { draft?: unknown; started?: unknown };
+      return { users: draft || started ? { [LOCAL_USER_ID]: { draft, started } } : {} };
+    },
+  },
 };
 
 /** Team-wide rules set by the lead: grace days, call windows, caps, the pinning horizon, the notice ladder. */

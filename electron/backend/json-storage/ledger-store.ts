@@ -13,12 +13,13 @@ import { z } from 'zod';
 import { importEntrySchema, type DataFileHealth, type ImportEntry } from '../../contract';
 import type { MergePlan } from '../../../domain/import/merge';
 import { summarize, type ArrearsItem, type ArrearsSummary, type Household, type Payment } from '../../../domain/ledger';
-import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from '../storage/data-file';
-import { backupPathOf, writeNewFilesDurably } from '../storage/durable-write';
-import type { FileRegistry } from '../storage/file-registry';
-import { StorageError } from '../storage/storage-error';
+import { DataFile, decodeDataFile, encodeDataFile, type DataFileSpec } from './data-file';
+import { backupPathOf, writeNewFilesDurably } from './durable-write';
+import type { FileRegistry } from './file-registry';
+import { StorageError } from './storage-error';
 import { ChangeLog } from '../change-log';
-import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './shard-format';
+import type { HouseholdChange, ImportChange, LedgerRepository } from '../ports';
+import { decodeShard, encodeShard, SHARD_VERSION, shardSchema, type ShardData } from './ledger-shard-format';
 
 export const LEDGER_DIR = 'ledger';
 export const SHARD_COUNT = 256;
@@ -73,13 +74,7 @@ export const LEDGER_MANIFEST_PATH = `${LEDGER_DIR}/${manifestSpec.fileName}`;
 const namesIn = (manifest: Manifest | null): Set<string> =>
   new Set([...(manifest?.shards ?? []), ...(manifest?.undo?.shards ?? [])].filter((name): name is string => !!name));
 
-/** What a household change computes from the household's current items, inside the write. */
-export type HouseholdChange = (items: readonly ArrearsItem[]) => { items: ArrearsItem[]; payments: Payment[] };
-
-/** An import computed inside the write, against the ledger as it is then. */
-export type ImportChange = () => { plan: MergePlan; entry: Omit<ImportEntry, 'undone'> };
-
-export class LedgerStore {
+export class LedgerStore implements LedgerRepository {
   private readonly households = new Map<string, Household>();
   private readonly items = new Map<string, ArrearsItem[]>();
   private readonly payments = new Map<string, Payment[]>();
