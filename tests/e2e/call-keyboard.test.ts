@@ -5,28 +5,20 @@
  * 1280×720 and 1440×900.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshotsAtReviewSizes } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshotsAtReviewSizes } from './support/browser';
+import { withApp } from './support/with-app';
 import { CallScreen, CountingKeyboard } from './support/call-screen';
 
 // A Tuesday after the 5th: the month's reminder round puts owing households on the list, callable at 10:00.
 const TODAY = '2026-12-08';
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+const env = withApp({ args: ['--demo-households', '40', '--today', TODAY], open: false });
 let page: Page;
 let call: CallScreen;
 
-beforeAll(async () => {
-  app = await startApp({ args: ['--demo-households', '40', '--today', TODAY] });
-  browser = await openBrowser();
-  page = browser.page;
+beforeAll(() => {
+  page = env.page;
   call = new CallScreen(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
@@ -40,7 +32,7 @@ async function inView(locator: Locator): Promise<boolean> {
 
 /** From 今日跟进: start the first row's call with Enter, the owner answers (A), past the opening (O). */
 async function reachTheReminder(): Promise<void> {
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   await page.getByRole('table').getByRole('row').nth(1).waitFor();
   await page.keyboard.press('Enter');
   await call.atStep('拨号中');
@@ -51,7 +43,7 @@ async function reachTheReminder(): Promise<void> {
 
 describe('a call from the keyboard', () => {
   it('runs “过两天” → a pinned promise → the end from 今日跟进 in at most 12 keys after the call starts', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByRole('heading', { name: '今日跟进' }).waitFor();
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
     const keys = new CountingKeyboard(page);
@@ -98,7 +90,7 @@ describe('a call from the keyboard', () => {
 describe('the call screen at 1280×720', () => {
   it('keeps the step, the suggestion, the branch keys, the outcomes and 结束通话 in view, and looks right at both sizes', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
     await page.keyboard.press('Enter');
     await call.atStep('拨号中');

@@ -4,56 +4,37 @@
  * killed mid-way that resumes after a restart and is saved.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates';
 import { todayInShanghai } from '../../domain/clock';
-import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
+import { saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
 import { CallScreen } from './support/call-screen';
+import { HouseholdsPage } from './support/pages';
+import { withApp } from './support/with-app';
 
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-const dataDir = makeDataDir();
 // Test mode: the backend's day is today and its time of day 10:00, inside the call windows whenever this runs.
 const ARGS = ['--demo-households', '60', '--today', todayInShanghai()];
+const env = withApp({ args: ARGS });
+
+let page: Page;
+let call: CallScreen;
+let households: HouseholdsPage;
+beforeAll(() => {
+  page = env.page;
+  call = new CallScreen(page);
+  households = new HouseholdsPage(page);
+});
 
 /** Opens the n-th owing household (sorted by amount owed) and returns its title. */
-async function openHousehold(index: number): Promise<string> {
-  await page.getByRole('link', { name: '业主欠费' }).click();
-  // The households page's own rows: right after the click on 业主欠费, 今日跟进's table may still be on screen.
-  await page.locator('.households-page .ant-table-row').nth(index).click();
-  const title = page.getByRole('region', { name: '欠费档案' }).locator('h4').first();
-  await title.waitFor();
-  return (await title.textContent())!.trim();
-}
-
-let call: CallScreen;
+const openHousehold = async (index: number): Promise<string> => (await households.open(index)).titleText();
 const startCall = () => call.startFromRecord();
 const press = (label: RegExp) => call.press(label);
-
-beforeAll(async () => {
-  app = await startApp({ dataDir, args: ARGS });
-  browser = await openBrowser();
-  page = browser.page;
-  call = new CallScreen(page);
-  await page.goto(app.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 describe('通话', () => {
   it('pins “过两天” to a date two days out, and the record shows the promise and the contact', async () => {
     const title = await openHousehold(0);
     await startCall();
-    await press(/已接通/);
-    await press(/是业主本人/);
-    await page.getByLabel('当前步骤').getByText('告知欠费').waitFor();
-    await press(/含糊/);
-    await page.getByLabel('当前步骤').getByText(/断其后路/).waitFor();
+    await call.toPinning();
     // Any script is a search away during the call.
     await page.getByLabel('查找话术').fill('分期');
     await page.locator('.ant-select-item-option').filter({ hasText: '提出分期方案' }).click();
@@ -81,8 +62,7 @@ describe('通话', () => {
   it('turns a leak into a repair ticket and a revisit, and pauses collection calls until then', async () => {
     await openHousehold(1);
     await startCall();
-    await press(/已接通/);
-    await press(/是业主本人/);
+    await call.reachOwner();
     await page.getByRole('button', { name: /提出异议/ }).click();
     await page.getByLabel('当前步骤').getByText('处理异议').waitFor();
     await page.getByLabel('报修位置').fill('主卧顶棚');
@@ -135,15 +115,12 @@ describe('通话', () => {
   it('resumes a call killed mid-way after a restart', async () => {
     await openHousehold(2);
     await startCall();
-    await press(/已接通/);
-    await press(/是业主本人/);
-    await press(/含糊/);
-    await page.getByLabel('当前步骤').getByText(/断其后路/).waitFor();
+    await call.toPinning();
+    // Typing is saved once it pauses: wait for the draft that holds the note, then kill.
+    const noteSaved = page.waitForResponse((response) => response.url().endsWith('/api/calls.saveDraft') && (response.request().postData() ?? '').includes('下班后再说'));
     await page.getByLabel('通话备注').fill('业主说下班后再说');
-    await page.waitForTimeout(300); // the draft is saved on every step
-    await app.kill();
-    app = await startApp({ dataDir, args: ARGS });
-    await page.goto(app.url);
+    await noteSaved;
+    await env.restart({ crash: true });
     await page.getByRole('link', { name: '通话' }).click();
     await page.getByText('有一通未完成的通话').waitFor();
     await page.getByRole('button', { name: '继续通话' }).click();
@@ -159,11 +136,9 @@ describe('通话', () => {
   });
 
   it('on the revisit day, 今日跟进 offers a 回访通话: the owner says it is fixed, the revisit closes and the pause lifts', async () => {
-    await app.stop();
     // The repair was done on the call's day and leak-tested the day after: 3 days after the test (see above).
     const revisitDay = addDays(todayInShanghai(), 4);
-    app = await startApp({ dataDir, args: ['--demo-households', '60', '--today', revisitDay] });
-    await page.goto(app.url);
+    await env.restart({ args: ['--demo-households', '60', '--today', revisitDay] });
     await page.getByRole('heading', { name: '今日跟进' }).waitFor();
     // The 维修回访 card filters the list to the day's revisits.
     await page.getByRole('button', { name: /^维修回访 \d+$/ }).click();
@@ -182,7 +157,7 @@ describe('通话', () => {
     await call.end();
     await page.getByRole('button', { name: '回到今日跟进，下一户' }).click();
     await page.getByRole('heading', { name: '今日跟进' }).waitFor();
-    await page.goto(`${app.origin}/#/households/${householdPath}`);
+    await page.goto(`${env.app.origin}/#/households/${householdPath}`);
     const record = call.record;
     await record.getByRole('list', { name: '诉求与异议' }).getByText('已完成').waitFor();
     await record.getByText(/电话 · 回访：问题已解决/).waitFor();

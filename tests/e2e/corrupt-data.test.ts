@@ -1,38 +1,33 @@
 /** A data file broken by hand: the app starts, says which file and where, refuses to write, and leaves it untouched. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { makeDataDir } from './support/app-server';
+import { withApp } from './support/with-app';
+import { saveScreenshot } from './support/browser';
 
 const broken = '{\n "schemaVersion": 1,\n "savedAt": "2026-11-20T08:00:00.000Z",\n "data": { "stewardName": "张", "companyName": \n}\n';
 
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let settingsPath: string;
-
-beforeAll(async () => {
-  const dataDir = makeDataDir();
-  settingsPath = path.join(dataDir, 'settings.json');
-  writeFileSync(settingsPath, broken);
-  app = await startApp({ dataDir });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const env = withApp({
+  open: false,
+  prepare: () => {
+    const dataDir = makeDataDir();
+    settingsPath = path.join(dataDir, 'settings.json');
+    writeFileSync(settingsPath, broken);
+    return { dataDir };
+  },
 });
 
 describe('a corrupt data file at start', () => {
   it('is reported on the console with the file name', () => {
-    expect(app.output()).toContain('settings.json');
-    expect(app.output()).toContain('已损坏');
+    expect(env.app.output()).toContain('settings.json');
+    expect(env.app.output()).toContain('已损坏');
   });
 
   it('is shown on the status page with the file, the place and what to do', async () => {
-    const { page } = browser;
-    await page.goto(app.url);
+    const { page } = env;
+    await page.goto(env.app.url);
     await page.getByText('数据文件异常').click();
     await page.getByText(/1 个数据文件异常/).waitFor();
     await page.getByText(/数据文件 settings\.json 已损坏，无法读取（第 5 行第 1 列附近）/).first().waitFor();
@@ -42,7 +37,7 @@ describe('a corrupt data file at start', () => {
   });
 
   it('refuses to save over it and leaves its bytes untouched', async () => {
-    const { page } = browser;
+    const { page } = env;
     await page.getByText(/数据文件 settings\.json 已损坏/).first().waitFor();
     expect(readFileSync(settingsPath, 'utf8')).toBe(broken);
     const reply = await page.evaluate(async (token) => {
@@ -52,7 +47,7 @@ describe('a corrupt data file at start', () => {
         body: JSON.stringify({ stewardName: '覆盖' }),
       });
       return { status: response.status, body: await response.json() };
-    }, app.token);
+    }, env.app.token);
     expect(reply.status).toBe(409);
     expect(reply.body.error).toMatchObject({ code: 'STORAGE_CORRUPT', file: 'settings.json' });
     expect(readFileSync(settingsPath, 'utf8')).toBe(broken);

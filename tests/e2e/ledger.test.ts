@@ -3,25 +3,15 @@
  * opens the arrears record and sees the right total; the demo ledger is there from the first start.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/ledger';
-import { startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { withApp } from './support/with-app';
+import { saveScreenshot } from './support/browser';
 
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+const env = withApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(app.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+beforeAll(() => {
+  page = env.page;
 });
 
 describe('业主欠费', () => {

@@ -3,31 +3,22 @@
  * notice issued with a reason and take it back; snooze a household and see it return on its day.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
+import { QueuePage } from './support/pages';
+import { withApp } from './support/with-app';
 import { importLedger } from './support/ledger-import';
 
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+const env = withApp({ args: ['--demo-households', '0', '--today', '2025-11-26'] });
 let page: Page;
 
 const table = () => page.getByRole('table');
 const rowWith = (text: string) => table().getByRole('row').filter({ hasText: text });
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  app = await startApp({ dataDir: makeDataDir(), args: ['--demo-households', '0', '--today', '2025-11-26'] });
-  await page.goto(app.url);
+  page = env.page;
   await importLedger(page, 'gbk-system-a.csv');
-  await page.getByRole('link', { name: '今日跟进' }).click();
-  await page.getByRole('heading', { name: '今日跟进' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await new QueuePage(page).open();
 });
 
 describe('working the queue', () => {

@@ -5,48 +5,32 @@
  * list as broken and its call opens in the 失约 branch.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataDir, startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser';
 import { CallScreen } from './support/call-screen';
 import { importLedger } from './support/ledger-import';
+import { Shell } from './support/pages';
+import { withApp } from './support/with-app';
 
-const dataDir = makeDataDir();
-let app: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+const onDay = (today: string) => ({ args: ['--demo-households', '0', '--today', today] });
+const env = withApp(onDay('2025-11-10'));
+const openOn = (today: string) => env.restart(onDay(today));
+
 let page: Page;
+let call: CallScreen;
+beforeAll(() => {
+  page = env.page;
+  call = new CallScreen(page);
+});
 
-async function openOn(today: string): Promise<void> {
-  await app?.stop();
-  app = await startApp({ dataDir, args: ['--demo-households', '0', '--today', today] });
-  await page.goto(app.url);
-}
-
+/** A call that pins a payment two days out, as a steward makes it from Ctrl+K. */
 async function promiseTwoDaysOut(room: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox', { name: '查找业主' }).fill(room);
-  await page.getByRole('option').first().click();
-  // One press: the backend starts the call.
-  await page.getByRole('region', { name: '欠费档案' }).getByRole('button', { name: '开始通话' }).click();
-  const call = page.getByRole('region', { name: '通话' });
-  await call.getByRole('button', { name: /已接通/ }).click();
-  await call.getByRole('button', { name: /是业主本人/ }).click();
-  await call.getByRole('button', { name: /含糊/ }).click();
-  const screen = new CallScreen(page);
-  await screen.pin({ day: '+2', amount: '1000', channel: '微信' });
-  await screen.end();
+  await new Shell(page).find(room);
+  await call.startFromRecord();
+  await call.toPinning();
+  await call.pin({ day: '+2', amount: '1000', channel: '微信' });
+  await call.end();
 }
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await openOn('2025-11-10');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 describe('今日跟进 with the clock moved', () => {
   it('keeps a promise two days out off today’s list and shows it on its day', async () => {
@@ -99,11 +83,9 @@ describe('今日跟进 with the clock moved', () => {
     await saveScreenshot(page, 'today-broken');
     // One key starts the call for the highlighted (first callable) household.
     await page.keyboard.press('Enter');
-    const call = page.getByRole('region', { name: '通话' });
-    await call.getByRole('button', { name: /已接通/ }).click();
-    await call.getByRole('button', { name: /是业主本人/ }).click();
-    await page.getByLabel('当前步骤').getByText('上次约定未兑现：先问原因').waitFor();
-    await call.getByRole('button', { name: /明确拒缴/ }).click();
+    await call.reachOwner();
+    await call.atStep('上次约定未兑现：先问原因');
+    await call.press(/明确拒缴/);
     await page.getByLabel('拒缴原因').fill('说下个月统一处理');
     await page.getByRole('button', { name: /记录原因/ }).click();
     await page.keyboard.press('Control+Enter');

@@ -12,8 +12,11 @@ type StartOptions = NonNullable<Parameters<typeof startApp>[0]>;
 export interface AppFixture {
   readonly app: RunningApp;
   readonly page: Page;
-  /** Stops the app and starts it again on the same data folder with other options (another day, after a crash). */
-  restart(options?: StartOptions): Promise<void>;
+  /**
+   * Stops the app (`crash`: kills it, no chance to tidy up) and starts it again on the same data folder, with other
+   * options if given (another day), then reloads the page on it.
+   */
+  restart(options?: StartOptions & { crash?: boolean }): Promise<void>;
 }
 
 export function withApp(options: StartOptions & { prepare?: () => StartOptions | Promise<StartOptions>; open?: boolean } = {}): AppFixture {
@@ -40,9 +43,9 @@ export function withApp(options: StartOptions & { prepare?: () => StartOptions |
     get page() {
       return ready(browser, 'the browser').page;
     },
-    async restart(next = {}) {
+    async restart({ crash = false, ...next } = {}) {
       const dataDir = ready(app, 'the app').dataDir;
-      await app!.stop();
+      await (crash ? app!.kill() : app!.stop());
       app = await startApp({ ...start, ...next, dataDir });
       await ready(browser, 'the browser').page.goto(app.url);
     },

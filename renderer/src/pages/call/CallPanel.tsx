@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Input, Result, Segmented, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import { useDraftSaver } from './use-draft-saver';
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
@@ -124,20 +125,19 @@ export function CallPanel({ record, settings, scripts, team = defaultTeamSetting
   const { context } = snapshot;
   const savedOnce = useRef(false);
 
-  // Every step is kept as a draft, so a crash or restart can pick the call up again. Not while saving: a draft
-  // written then could land after the save cleared it and offer a finished call back.
+  // The call in progress is kept as a draft, so a crash or restart can pick it up again: each step at once, typing
+  // once it pauses. Not while saving: a draft written then could land after the save cleared it and offer a
+  // finished call back.
   useEffect(() => {
-    if (state === 'ended') {
-      if (!savedOnce.current) {
-        savedOnce.current = true;
-        void api['calls.clearDraft']({}).catch(() => undefined);
-        onSaved?.();
-      }
-      return;
-    }
-    if (state === 'saving') return;
+    if (state !== 'ended' || savedOnce.current) return;
+    savedOnce.current = true;
+    void api['calls.clearDraft']({}).catch(() => undefined);
+    onSaved?.();
+  }, [api, state, onSaved]);
+  const saveDraft = useCallback(() => {
     void api['calls.saveDraft']({ machineVersion: CALL_FLOW_VERSION, householdId: record.household.id, snapshot: actorRef.getPersistedSnapshot() }).catch(() => undefined);
-  }, [api, actorRef, record.household.id, snapshot, state, onSaved]);
+  }, [api, actorRef, record.household.id]);
+  useDraftSaver({ state, revision: snapshot, active: state !== 'saving' && state !== 'ended', save: saveDraft });
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
