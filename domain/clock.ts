@@ -24,3 +24,20 @@ export function spokenTimeOfDay(time: string): string {
   const hour = hours > 12 ? hours - 12 : hours;
   return `${part}${hour}点${minutes === 0 ? '' : minutes === 30 ? '半' : `${minutes}分`}`;
 }
+
+/**
+ * "Now" as the backend judges it: its day in Asia/Shanghai, its time of day (call windows) and timestamps (+08:00).
+ * Every rule that depends on the date asks the clock it is given, never the machine's clock directly.
+ */
+export interface Clock {
+  today(): IsoDate;
+  /** HH:mm. */
+  timeOfDay(): string;
+  /** A timestamp, +08:00, on the clock's day. */
+  now(): string;
+}
+
+export const shanghaiClock: Clock = { today: () => todayInShanghai(), timeOfDay: () => shanghaiTimeOfDay(), now: () => shanghaiTimestamp() };
+
+/** Test mode: the day the caller sets (it may move it), at 10:00 for the call windows; timestamps on that day. */
+export const fixedDayClock = (today: () => IsoDate): Clock => ({ today, timeOfDay: () => '10:00', now: () => `${today()}${shanghaiTimestamp().slice(10)}` });

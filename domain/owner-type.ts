@@ -3,19 +3,18 @@
  * with scripts that fit: the type the last call ended with, or else what the history says. Pure.
  */
 import type { OwnerType } from '../scripts-library/stages';
-import { callOutcomes, type CallOutcome } from '../state-machines/call-outcomes';
+import type { CallOutcome } from '../state-machines/call-outcomes';
 
-const label = (id: CallOutcome): string => callOutcomes.find((outcome) => outcome.id === id)!.label;
 
 /** What a household's records say, as the contact log keeps it. */
 export interface OwnerTypeHistory {
   monthsOverdue: number;
-  /** Every contact (any channel, any order); outcomes as recorded (their Chinese labels). */
+  /** Every contact (any channel, any order); a call's outcome by its id (null for other contacts). */
   contacts: readonly {
     id: string;
     channel: string;
     at: string;
-    outcome: string;
+    outcomeId?: CallOutcome | string | null;
     refusalReason?: string | null;
     /** The objection the owner raised on the call (an objection id), where recorded. */
     objection?: string | null;
@@ -47,7 +46,7 @@ export function ownerTypeFor(history: OwnerTypeHistory): OwnerTypeGuess {
   const judged = calls.find((contact) => contact.ownerType);
   if (judged?.ownerType) return { type: judged.ownerType, because: `上次通话选的是 ${judged.ownerType} 类` };
 
-  const refusals = calls.filter((contact) => contact.outcome === label('refused') || !!contact.refusalReason).length;
+  const refusals = calls.filter((contact) => contact.outcomeId === 'refused' || !!contact.refusalReason).length;
   if (refusals > 0) return { type: 'D', because: `有 ${refusals} 次明确拒缴记录` };
   if (calls.some((contact) => contact.objection === 'neighbours')) return { type: 'D', because: '业主说过“邻居也没交”' };
 
@@ -56,12 +55,12 @@ export function ownerTypeFor(history: OwnerTypeHistory): OwnerTypeGuess {
 
   const promisesPerCall = new Map<string, number>();
   for (const promise of history.promises) if (promise.status !== 'cancelled') promisesPerCall.set(promise.contactId, (promisesPerCall.get(promise.contactId) ?? 0) + 1);
-  if (calls.some((contact) => contact.outcome === label('instalment')) || [...promisesPerCall.values()].some((count) => count >= 2)) {
+  if (calls.some((contact) => contact.outcomeId === 'instalment') || [...promisesPerCall.values()].some((count) => count >= 2)) {
     return { type: 'E', because: '有分期约定（业主说过有困难）' };
   }
 
   if (calls.some((contact) => contact.objection === 'busy')) return { type: 'C', because: '业主说过忙 / 在外地' };
-  const unreached = calls.filter((contact) => contact.outcome === label('no-answer') || contact.outcome === label('busy')).length;
+  const unreached = calls.filter((contact) => contact.outcomeId === 'no-answer' || contact.outcomeId === 'busy').length;
   if (unreached >= UNREACHED_CALLS && unreached * 2 >= calls.length) return { type: 'C', because: `${calls.length} 次通话中 ${unreached} 次未接通` };
 
   const months = history.monthsOverdue;

@@ -26,7 +26,13 @@ export const outcomesNeedingPromises: readonly CallOutcome[] = ['promised', 'ins
 /** Outcomes of a call that reached no one: the line rang out, was busy, or the number was wrong. */
 export const unreachedOutcomes: readonly CallOutcome[] = ['no-answer', 'busy', 'wrong-person'];
 
-const unreachedLabels: ReadonlySet<string> = new Set<string>(callOutcomes.filter((outcome) => unreachedOutcomes.includes(outcome.id)).map((outcome) => outcome.label));
+export const isCallOutcome = (id: string): id is CallOutcome => callOutcomes.some((outcome) => outcome.id === id);
 
-/** Whether a logged call (its outcome as recorded, the label) reached the owner or someone for them. */
-export const reachedSomeone = (recordedOutcome: string): boolean => !unreachedLabels.has(recordedOutcome);
+/** The outcome a label stands for (records written before outcome ids were stored beside the label). */
+export const outcomeIdOfLabel = (label: string): CallOutcome | null => callOutcomes.find((outcome) => outcome.label === label)?.id ?? null;
+
+/** The label shown and kept beside an outcome id. */
+export const outcomeLabel = (id: CallOutcome): string => callOutcomes.find((outcome) => outcome.id === id)!.label;
+
+/** Whether a logged call (by its outcome id) reached the owner or someone for them; a call without one counts as reached. */
+export const reachedSomeone = (outcomeId: string | null | undefined): boolean => !outcomeId || !(unreachedOutcomes as readonly string[]).includes(outcomeId);

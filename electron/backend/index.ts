@@ -4,7 +4,7 @@
  * (the desk's user, or the CLI's). This is the composition root: the only place that picks a storage.
  */
 import type { RunMode } from '../contract';
-import { shanghaiTimeOfDay, todayInShanghai } from '../../domain/clock';
+import { fixedDayClock, shanghaiClock } from '../../domain/clock';
 import type { IsoDate } from '../../domain/dates';
 import { localActor, type Actor } from '../../domain/roles';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -46,7 +46,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const storage = await openJsonStorage(options.dataDir, purpose);
   try {
     const { ledger, contacts } = storage;
-    const today = options.today ?? (() => todayInShanghai());
+    const clock = options.today ? fixedDayClock(options.today) : shanghaiClock;
+    const today = () => clock.today();
     for (const problem of storage.problems) log(`data file problem: ${problem.message}`);
     const demo = options.demoHouseholds ?? DEMO_HOUSEHOLDS;
     // Demo data only into a folder that has never held a ledger (a lost manifest is reported, never seeded over).
@@ -64,8 +65,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       revisits: new RevisitFiguresBuilder(contacts),
       imports: new ImportJobs(ledger, today),
       uploads: new Uploads(),
-      today,
-      time: options.today ? () => '10:00' : () => shanghaiTimeOfDay(),
+      clock,
       app: {
         name: options.appName ?? 'Call Coach 催缴通话助手',
         version: options.version,
@@ -78,7 +78,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     setTimeout(() => {
       queries.warm();
       // Only with every source readable: a broken file is reported when the page asks, never thrown from here.
-      if (!ledger.error && !contacts.error && !storage.teamSettings.error) ctx.queue.build(today(), ctx.time(), storage.teamSettings.read());
+      if (!ledger.error && !contacts.error && !storage.teamSettings.error) ctx.queue.build(clock.today(), clock.timeOfDay(), storage.teamSettings.read());
     }, 0).unref?.();
     // A settings file that cannot be read leaves the desk unsigned; signing says why.
     const deskActor = () => localActor(storage.settings.error ? '' : storage.settings.read().stewardName.trim());

@@ -5,9 +5,9 @@ import { callPurposes } from '../../domain/follow-up-rules';
 import { complaintSeverities, objectionTypes, repairCategories, urgencies } from '../../domain/grievance';
 import { promiseChannels } from '../../domain/promise';
 import { ownerTypes } from '../../scripts-library/stages';
-import { callOutcomes } from '../../state-machines/call-outcomes';
+import { callOutcomes, type CallOutcome } from '../../state-machines/call-outcomes';
 
-const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [string, ...string[]];
+const outcomeIds = callOutcomes.map((outcome) => outcome.id) as [CallOutcome, ...CallOutcome[]];
 const objectionIds = objectionTypes.map((objection) => objection.id) as [string, ...string[]];
 export const ownerTypeIds = ownerTypes.map((type) => type.id) as ['A', 'B', 'C', 'D', 'E'];
 export const ownerTypeSchema = z.enum(ownerTypeIds);

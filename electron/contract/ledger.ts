@@ -105,7 +105,10 @@ export const contactRecordSchema = z.object({
   steward: z.string(),
   /** The user id beside the name (local mode: the desk's user; absent on records from before ids). */
   stewardId: z.string().max(100).optional(),
+  /** The outcome as it reads (a call's label, 已发提醒 for a message), kept for people reading the log. */
   outcome: z.string(),
+  /** A call's outcome id (state-machines/call-outcomes), what the rules read; null or absent for other contacts. */
+  outcomeId: z.string().max(40).nullable().optional(),
   notes: z.string(),
   /** Calls: when the call ended (`at` is when calls.start began it), both by the backend's clock. */
   endedAt: z.string().optional(),

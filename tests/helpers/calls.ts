@@ -2,6 +2,7 @@
 import type { Backend } from '../../electron/backend';
 import type { CallStart, ContactRecordOut } from '../../electron/contract';
 import { call } from './ledger';
+import type { CallOutcome } from '../../state-machines/call-outcomes';
 
 export interface StartOptions {
   purpose?: 'collection' | 'revisit';
@@ -19,7 +20,7 @@ export const startCall = (backend: Backend, householdId: string, options: StartO
   });
 
 /** What calls.save takes besides the callId, with the usual empties. */
-export type CallInputs = { householdId: string; outcome: string } & Record<string, unknown>;
+export type CallInputs = { householdId: string; outcome: CallOutcome } & Record<string, unknown>;
 
 export const saveCall = (backend: Backend, callId: string, input: CallInputs): Promise<ContactRecordOut> =>
   call(backend, 'calls.save', { notes: '', promises: [], grievances: [], refusalReason: null, objection: null, ...input, callId });

@@ -12,6 +12,7 @@ import { shardOf } from '../../electron/backend/json-storage/ledger-store';
 import { tempDir } from '../helpers/fs';
 import { call, callUnchecked, importFixture } from '../helpers/ledger';
 import { LOCAL_USER_ID, type Actor } from '../../domain/roles';
+import type { CallOutcome } from '../../state-machines/call-outcomes';
 import { AGAIN, makeCall, saveCall, startCall } from '../helpers/calls';
 
 const TODAY = '2026-11-26';
@@ -95,7 +96,7 @@ describe('calls.save', () => {
     const backend = await ready();
     const { callId } = await startCall(backend, ID);
     await expect(saveCall(backend, callId, { householdId: ID, outcome: 'promised', promises: [{ date: '明天', amountFen: 1, channel: '微信' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(saveCall(backend, callId, { householdId: ID, outcome: 'nonsense' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(saveCall(backend, callId, { householdId: ID, outcome: 'nonsense' as CallOutcome })).rejects.toMatchObject({ code: 'VALIDATION' });
     // The steward's computer no longer claims a start time: the backend has its own.
     await expect(saveCall(backend, callId, { householdId: ID, outcome: 'no-answer', startedAt: '2026-11-26T03:31:00+08:00' })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect((await record(backend)).contacts).toEqual([]);
@@ -126,7 +127,7 @@ describe('calls.save', () => {
     const backend = await ready();
     await setTeam(backend, { horizonDays: 7 });
     const { callId } = await startCall(backend, ID);
-    const save = (outcome: string, date: string) => saveCall(backend, callId, { householdId: ID, outcome, callback: { date, time: null, owner: null } });
+    const save = (outcome: CallOutcome, date: string) => saveCall(backend, callId, { householdId: ID, outcome, callback: { date, time: null, owner: null } });
     await expect(save('callback', '2026-11-25')).rejects.toMatchObject({ code: 'VALIDATION', message: '回电安排有误：回电日期不能早于今天。' });
     await expect(save('callback', '2026-12-04')).rejects.toMatchObject({ code: 'VALIDATION', message: '回电安排有误：回电最远只能约到 2026-12-03（7 天内）。' });
     await expect(save('refused', '2026-11-27')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有结果为“约好回电”的通话才能安排回电') });
@@ -156,8 +157,8 @@ describe('calls.save', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00Z', data: { contacts: [old], phoneAccess: [] } }));
     const backend = await open({ dataDir });
     await importFixture(backend, 'gbk-system-a.csv');
-    // Kept as written, with the desk's local user id beside the name (v4).
-    expect((await record(backend)).contacts).toEqual([{ ...old, stewardId: LOCAL_USER_ID }]);
+    // Kept as written, with the desk's local user id beside the name and the outcome's id beside its label (v4).
+    expect((await record(backend)).contacts).toEqual([{ ...old, stewardId: LOCAL_USER_ID, outcomeId: 'no-answer' }]);
     expect(JSON.parse(readFileSync(`${file}.v1.bak`, 'utf8')).schemaVersion).toBe(1);
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(4);
     backend.close();
@@ -437,7 +438,7 @@ describe('every record is signed', () => {
 });
 
 describe("calls.save: the backend applies the call's rules itself", () => {
-  const promised = (promises: object[]) => ({ householdId: ID, outcome: 'promised', promises });
+  const promised = (promises: object[]) => ({ householdId: ID, outcome: 'promised' as const, promises });
 
   it('refuses promises the form would refuse — outside today…horizon, above what is owed, absurd amounts — and writes nothing', async () => {
     const backend = await ready();

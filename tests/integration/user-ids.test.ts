@@ -24,7 +24,7 @@ const contactShards = (dataDir: string) =>
     .filter((name) => /^shard-\d{3}\.json$/.test(name))
     .map((name) => ({ file: path.join(dataDir, 'contacts', name), onDisk: JSON.parse(readFileSync(path.join(dataDir, 'contacts', name), 'utf8')) }));
 
-describe('user ids beside names', () => {
+describe('user ids beside names, outcome ids beside labels', () => {
   it('signs new contacts, queue actions, phone access, callbacks and script versions with the acting user\'s id', async () => {
     const backend = await signedBackend(tempDir());
     const lead: Actor = { id: 'u-lead', name: '组长张', roles: ['lead'] };
@@ -56,7 +56,7 @@ describe('user ids beside names', () => {
     await call(backend, 'scripts.save', { id: entry.id, content: { ...content, title: `${content.title}（改）` }, baseVersion: current.version });
     backend.close();
     // Rewrite the files as the previous versions wrote them: no ids.
-    const strip = <T extends object>(record: T) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'stewardId' && key !== 'authorId'));
+    const strip = <T extends object>(record: T) => Object.fromEntries(Object.entries(record).filter(([key]) => !['stewardId', 'authorId', 'outcomeId'].includes(key)));
     for (const { file, onDisk } of contactShards(dataDir)) {
       const data = onDisk.data as Record<string, object[]>;
       writeFileSync(file, JSON.stringify({ schemaVersion: 3, savedAt: onDisk.savedAt, data: { ...data, contacts: data.contacts!.map(strip), queueActions: data.queueActions!.map(strip), phoneAccess: data.phoneAccess!.map(strip) } }));
@@ -68,7 +68,7 @@ describe('user ids beside names', () => {
     writeFileSync(scriptsFile, JSON.stringify(library));
 
     const again = await open(dataDir);
-    expect((await call(again, 'households.get', { id: ID })).contacts[0]).toMatchObject({ steward: '王敏', stewardId: LOCAL_USER_ID });
+    expect((await call(again, 'households.get', { id: ID })).contacts[0]).toMatchObject({ steward: '王敏', stewardId: LOCAL_USER_ID, outcome: '未接通', outcomeId: 'no-answer' });
     const migrated = (await call(again, 'scripts.list', {})).entries;
     const edited = migrated.find((candidate) => candidate.id === entry.id)!;
     expect(edited.versions[0]).not.toHaveProperty('authorId'); // 系统默认

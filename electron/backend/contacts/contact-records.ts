@@ -66,7 +66,7 @@ export const noRecords = (): ContactRecords => ({ contacts: [], promises: [], gr
 export function viewOf(records: ContactRecords): HouseholdContacts {
   const contactDays = records.contacts.map((contact) => contact.at.slice(0, 10)).sort();
   const reachedPhoneDays = records.contacts
-    .filter((contact) => contact.channel === '电话' && reachedSomeone(contact.outcome))
+    .filter((contact) => contact.channel === '电话' && reachedSomeone(contact.outcomeId))
     .map((contact) => contact.at.slice(0, 10))
     .sort();
   const contacts = [...records.contacts].sort((a, b) => b.at.localeCompare(a.at));

@@ -1,7 +1,7 @@
 import { ApiError } from '../../contract';
 import type { Handler } from './types';
 
-export const appStatus: Handler<'app.status'> = async (_input, { storage, app, today }) => {
+export const appStatus: Handler<'app.status'> = async (_input, { storage, app, clock }) => {
   const [files, missing] = await Promise.all([storage.health(), storage.missingFiles()]);
   return {
     appName: app.name,
@@ -9,7 +9,7 @@ export const appStatus: Handler<'app.status'> = async (_input, { storage, app, t
     mode: app.mode,
     dataDir: storage.location,
     startedAt: app.startedAt.toISOString(),
-    today: today(),
+    today: clock.today(),
     nodeVersion: process.versions.node,
     storage: { healthy: files.every((file) => file.state === 'ok'), files, missing },
   };

@@ -1,12 +1,11 @@
 import { ApiError, type CallStart, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
 import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import { complaintDeadlines, objectionTypes, ownerDeadlineProblem, repairRevisitDate } from '../../../domain/grievance';
 import { addDays, type IsoDate } from '../../../domain/dates';
 import { formatYuan } from '../../../domain/money';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { callPromiseProblems } from '../../../domain/promise';
-import { callOutcomes } from '../../../state-machines/call-outcomes';
+import { outcomeLabel } from '../../../state-machines/call-outcomes';
 import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
 import { nowOf, signatureOf, type Signature } from './desk';
@@ -89,7 +88,7 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
       }
       throw new ApiError({ code: 'CONFLICT', message: `有一通未结束的通话（${householdLabel(ctx, data.started.householdId)}）：请先结束或放弃` });
     }
-    const problems = callProblemsOf(ctx.ledger, ctx.contacts, input.householdId, { purpose: input.purpose, today: ctx.today(), time: ctx.time(), settings });
+    const problems = callProblemsOf(ctx.ledger, ctx.contacts, input.householdId, { purpose: input.purpose, today: ctx.clock.today(), time: ctx.clock.timeOfDay(), settings });
     if (problems.length > 0 && !input.override) {
       throw new ApiError({
         code: 'CONFLICT',
@@ -113,7 +112,7 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
 
 export const callsCheck: Handler<'calls.check'> = async ({ householdId, purpose }, ctx) => {
   ctx.queries.record(householdId); // 404 for an unknown household
-  return { problems: callProblemsOf(ctx.ledger, ctx.contacts, householdId, { purpose, today: ctx.today(), time: ctx.time(), settings: ctx.storage.teamSettings.read() }) };
+  return { problems: callProblemsOf(ctx.ledger, ctx.contacts, householdId, { purpose, today: ctx.clock.today(), time: ctx.clock.timeOfDay(), settings: ctx.storage.teamSettings.read() }) };
 };
 
 /** The started call a save is for: this household's, not saved yet. */
@@ -125,11 +124,11 @@ function startedFor(ctx: CallContext, call: ParsedInputOf<'calls.save'>): CallSt
 }
 
 export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
-  const { contacts, ledger, queries, storage, today, actor } = ctx;
+  const { contacts, ledger, queries, storage, clock, actor } = ctx;
   queries.record(call.householdId); // 404 for an unknown household
   const signature = signatureOf(ctx);
   const started = startedFor(ctx, call);
-  const day = today();
+  const day = clock.today();
   const { horizonDays } = storage.teamSettings.read();
   const callback = agreedCallback(call, { today: day, horizonDays, signature });
   // The rules the promise form and the call flow apply, again here: a script or a second tab cannot skip them.
@@ -193,7 +192,8 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
       endedAt: now,
       channel: '电话',
       ...signature,
-      outcome: callOutcomes.find((outcome) => outcome.id === call.outcome)!.label,
+      outcome: outcomeLabel(call.outcome),
+      outcomeId: call.outcome,
       notes: text.mask(call.notes),
       refusalReason: call.refusalReason === null ? null : text.mask(call.refusalReason),
       purpose: started.purpose,
@@ -217,9 +217,9 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
   return { contactId, promises, grievances, followUps, maskedNumbers: text.masked() };
 };
 
-export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { storage, actor }) => {
+export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { storage, actor, clock }) => {
   await storage.drafts.update(actor.id, (data) => {
-    data.draft = { ...draft, savedAt: shanghaiTimestamp() };
+    data.draft = { ...draft, savedAt: clock.now() };
   });
   return { saved: true };
 };

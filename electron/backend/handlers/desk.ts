@@ -1,6 +1,5 @@
 /** The acting user's signature and the backend's clock, as every record the backend writes uses them. */
 import { ApiError } from '../../contract';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import type { BackendContext, CallContext } from './types';
 
 export const UNSIGNED_MESSAGE = '请先填写管家姓名（关于/状态 → 本机设置），每条记录都要署名';
@@ -21,4 +20,4 @@ export function signatureOf({ actor, storage }: CallContext): Signature {
 }
 
 /** Now, +08:00, on the backend's day (fixed in test mode). */
-export const nowOf = ({ today }: BackendContext): string => `${today()}${shanghaiTimestamp().slice(10)}`;
+export const nowOf = ({ clock }: BackendContext): string => clock.now();

@@ -11,10 +11,10 @@ import { nowOf, signatureOf } from './desk';
 import type { BackendContext, Handler } from './types';
 
 
-export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, today, time }) => {
-  const day = date ?? today();
+export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock }) => {
+  const day = date ?? clock.today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
-  return { ...queuePage(queue.build(day, day === today() ? time() : '10:00', storage.teamSettings.read()), filters), revisits: revisits.monthOf(day) };
+  return { ...queuePage(queue.build(day, day === clock.today() ? clock.timeOfDay() : '10:00', storage.teamSettings.read()), filters), revisits: revisits.monthOf(day) };
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });
@@ -35,7 +35,7 @@ function closes(ctx: BackendContext, householdId: string, entryKey: string): Pic
     return { closedFollowUpId: followUp.id, closedGrievanceId: grievance?.id ?? null };
   }
   // Anything else (a promise's entry, a notice, the month's round) can be marked done only while it is due.
-  const due = ctx.queue.entriesOf(householdId, ctx.today(), ctx.storage.teamSettings.read());
+  const due = ctx.queue.entriesOf(householdId, ctx.clock.today(), ctx.storage.teamSettings.read());
   if (!due.some((entry) => entry.key === entryKey)) throw new ApiError({ code: 'CONFLICT', message: '这一项今天不在跟进列表里（可能已处理或还没到期），无法标记完成。' });
   return { closedFollowUpId: null, closedGrievanceId: null };
 }
@@ -60,10 +60,10 @@ export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), ...signatureOf(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
-    const deadline = noticeDeadlineOf(input.entryKey, input.deadline, ctx.today());
+    const deadline = noticeDeadlineOf(input.entryKey, input.deadline, ctx.clock.today());
     action = { ...base, action: 'complete', entryKey: input.entryKey, until: null, assignee: null, ...closes(ctx, input.householdId, input.entryKey), ...(deadline ? { deadline } : {}) };
   } else if (input.action === 'snooze') {
-    const problem = snoozeProblem(input.until, ctx.today());
+    const problem = snoozeProblem(input.until, ctx.clock.today());
     if (problem) throw invalid('until', problem);
     action = { ...base, action: 'snooze', entryKey: null, until: input.until, assignee: null, closedFollowUpId: null, closedGrievanceId: null };
   } else {
@@ -78,7 +78,7 @@ export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
 /** 维修已完成: the revisit is then due by the 规程's days after the repair (a leak: after its leak test). */
 export const grievancesRepairDone: Handler<'grievances.repairDone'> = async ({ householdId, grievanceId, completedOn, leakTestOn }, ctx) => {
   ctx.queries.record(householdId); // 404 for an unknown household
-  const today = ctx.today();
+  const today = ctx.clock.today();
   return ctx.contacts.recordRepairDone(householdId, grievanceId, { completedOn, leakTestOn }, (repair) => {
     const category = repair.category ?? categoryOfTitle(repair.title);
     const problem = repairCompletionProblem({ reportedOn: repair.createdAt.slice(0, 10), completedOn, leakTestOn, today });

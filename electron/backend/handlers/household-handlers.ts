@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../contract';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import { maskPhone } from '../../../domain/phone';
 import { manualPayment } from '../../../domain/payments';
 import { signatureOf } from './desk';
@@ -21,7 +20,7 @@ export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({
   await contacts.addPhoneAccess({
     id: randomBytes(6).toString('hex'),
     householdId: id,
-    at: shanghaiTimestamp(),
+    at: ctx.clock.now(),
     action: purpose,
     phoneMasked: maskPhone(phone),
     ...signature,
@@ -29,9 +28,9 @@ export const householdsRevealPhone: Handler<'households.revealPhone'> = async ({
   return { phone };
 };
 
-export const paymentsRecord: Handler<'payments.record'> = async (input, { ledger, queries, today }) => {
+export const paymentsRecord: Handler<'payments.record'> = async (input, { ledger, queries, clock }) => {
   queries.record(input.householdId); // 404 for an unknown household
-  if (input.paidOn > today()) throw new ApiError({ code: 'VALIDATION', message: '缴费日期不能晚于今天。', issues: [{ path: 'paidOn', message: '不能晚于今天' }] });
+  if (input.paidOn > clock.today()) throw new ApiError({ code: 'VALIDATION', message: '缴费日期不能晚于今天。', issues: [{ path: 'paidOn', message: '不能晚于今天' }] });
   const idBase = randomBytes(4).toString('hex');
   // Allocated inside the write, against the items as they are then: parallel payments cannot overpay.
   await ledger.applyHouseholdChange(input.householdId, (items) => {

@@ -1,5 +1,4 @@
 import { ApiError } from '../../contract';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import { arrearsRows, EXPORT_HEADERS } from '../ledger/arrears-export';
 import { seedDemoData } from '../ledger/demo-seed';
 import type { BackendContext, Handler } from './types';
@@ -43,16 +42,16 @@ export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ com
 };
 
 /** Demo data only into an empty ledger (checked inside the write): never mixed into real households. */
-export const ledgerSeedDemo: Handler<'ledger.seedDemo'> = async ({ households, seed }, { ledger, today }) => {
+export const ledgerSeedDemo: Handler<'ledger.seedDemo'> = async ({ households, seed }, { ledger, clock }) => {
   if (ledger.error) throw ledger.error;
-  return seedDemoData(ledger, { households, today: today(), ...(seed === undefined ? {} : { seed }) });
+  return seedDemoData(ledger, { households, today: clock.today(), ...(seed === undefined ? {} : { seed }) });
 };
 
 export const mappingsList: Handler<'mappings.list'> = async (_input, { storage }) => ({ mappings: [...storage.mappings.read().mappings] });
 
-export const mappingsSave: Handler<'mappings.save'> = async ({ name, fields }, { storage }) => {
+export const mappingsSave: Handler<'mappings.save'> = async ({ name, fields }, { storage, clock }) => {
   const saved = await storage.mappings.update((draft) => {
-    draft.mappings = [...draft.mappings.filter((entry) => entry.name !== name), { name, fields, savedAt: shanghaiTimestamp() }];
+    draft.mappings = [...draft.mappings.filter((entry) => entry.name !== name), { name, fields, savedAt: clock.now() }];
   });
   return { mappings: saved.mappings };
 };

@@ -1,10 +1,9 @@
 import { ApiError, type ScriptEntry, type ScriptSaved, type ScriptsImportResult } from '../../contract';
-import { shanghaiTimestamp } from '../../../domain/clock';
 import { checkForSave, duplicateEntry, mergeImported, newScriptId, restoreVersion, withNewVersion, type Author } from '../../../scripts-library/operations';
 import { currentVersion, LIBRARY_EXPORT_FORMAT, scriptExportSchema, type ScriptExport } from '../../../scripts-library/schema';
 import type { BackendContext, CallContext, Handler } from './types';
 
-const authorOf = ({ actor }: CallContext): Author => ({ name: actor.name.trim() || '未署名', id: actor.id, at: shanghaiTimestamp() });
+const authorOf = ({ actor, clock }: CallContext): Author => ({ name: actor.name.trim() || '未署名', id: actor.id, at: clock.now() });
 
 function findIn(entries: readonly ScriptEntry[], id: string): ScriptEntry {
   const entry = entries.find((candidate) => candidate.id === id);
@@ -93,8 +92,8 @@ export const scriptsRestore: Handler<'scripts.restore'> = async ({ id, version }
 };
 
 export const scriptsExport: Handler<'scripts.export'> = async (_input, ctx) => {
-  const file: ScriptExport = { format: LIBRARY_EXPORT_FORMAT, formatVersion: 1, exportedAt: shanghaiTimestamp(), entries: ctx.storage.scripts.read().entries };
-  return { fileName: `话术库-${ctx.today()}.json`, content: `${JSON.stringify(file, null, 1)}\n` };
+  const file: ScriptExport = { format: LIBRARY_EXPORT_FORMAT, formatVersion: 1, exportedAt: ctx.clock.now(), entries: ctx.storage.scripts.read().entries };
+  return { fileName: `话术库-${ctx.clock.today()}.json`, content: `${JSON.stringify(file, null, 1)}\n` };
 };
 
 export const scriptsImport: Handler<'scripts.import'> = async ({ content, apply }, ctx) => {

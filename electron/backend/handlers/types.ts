@@ -1,6 +1,6 @@
 import type { RevisitFiguresBuilder } from '../follow-ups/revisit-figures';
 import type { MethodName, OutputOf, ParsedInputOf, RunMode } from '../../contract';
-import type { IsoDate } from '../../../domain/dates';
+import type { Clock } from '../../../domain/clock';
 import type { Actor } from '../../../domain/roles';
 import type { TodayQueueBuilder } from '../follow-ups/today-queue';
 import type { HouseholdQueries } from '../ledger/household-queries';
@@ -22,10 +22,8 @@ export interface BackendContext {
   imports: ImportJobs;
   /** Ledger files arriving in chunks, before their import preview. */
   uploads: Uploads;
-  /** Today in Asia/Shanghai (fixed in tests). */
-  today: () => IsoDate;
-  /** The time of day, HH:mm in Asia/Shanghai (10:00 in test mode, so call windows are predictable). */
-  time: () => string;
+  /** Today, the time of day and timestamps, as the backend judges them (a fixed day at 10:00 in test mode). */
+  clock: Clock;
   app: { name: string; version: string; mode: RunMode; startedAt: Date };
 }
 

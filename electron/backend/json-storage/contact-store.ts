@@ -40,6 +40,7 @@ import type { FileRegistry } from './file-registry';
 import { shardOf, SHARD_COUNT } from './ledger-store';
 import { ChangeLog } from '../change-log';
 import { LOCAL_USER_ID } from '../../../domain/roles';
+import { outcomeIdOfLabel } from '../../../state-machines/call-outcomes';
 
 export const CONTACTS_DIR = 'contacts';
 
@@ -55,12 +56,20 @@ type ContactShard = z.infer<typeof shardSchema>;
 
 export const CONTACTS_SCHEMA_VERSION = 4;
 
-/** Signed records of a shard from before user ids, given the desk's local user id; anything unexpected is left to validation. */
-function withLocalStewardIds(data: unknown): unknown {
+/**
+ * A shard from before ids: signed records get the desk's local user id (everything was written at this desk), and a
+ * call its outcome id beside the label. Anything not shaped as expected is left for validation to report.
+ */
+function withUserAndOutcomeIds(data: unknown): unknown {
   if (typeof data !== 'object' || data === null) return data;
-  const signed = (list: unknown) => (Array.isArray(list) ? list.map((record) => (typeof record === 'object' && record !== null && !('stewardId' in record) ? { ...record, stewardId: LOCAL_USER_ID } : record)) : list);
+  const isRecord = (record: unknown): record is Record<string, unknown> => typeof record === 'object' && record !== null;
+  const signed = (list: unknown) => (Array.isArray(list) ? list.map((record) => (isRecord(record) && !('stewardId' in record) ? { ...record, stewardId: LOCAL_USER_ID } : record)) : list);
+  const withOutcome = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((record) => (isRecord(record) && !('outcomeId' in record) ? { ...record, outcomeId: record.channel === '电话' && typeof record.outcome === 'string' ? outcomeIdOfLabel(record.outcome) : null } : record))
+      : list;
   const shard = data as Record<string, unknown>;
-  return { ...shard, contacts: signed(shard.contacts), queueActions: signed(shard.queueActions), phoneAccess: signed(shard.phoneAccess) };
+  return { ...shard, contacts: withOutcome(signed(shard.contacts)), queueActions: signed(shard.queueActions), phoneAccess: signed(shard.phoneAccess) };
 }
 
 const specFor = (index: number): DataFileSpec<ContactShard> => ({
@@ -75,8 +84,9 @@ const specFor = (index: number): DataFileSpec<ContactShard> => ({
     1: (data) => ({ ...(data as object), promises: [], grievances: [], followUps: [] }),
     // v3: what stewards did with the follow-up queue (done, snoozed, reassigned).
     2: (data) => ({ ...(data as object), queueActions: [] }),
-    // v4: a user id beside every steward's name; everything before was written at this desk, by its local user.
-    3: (data) => withLocalStewardIds(data),
+    // v4: a user id beside every steward's name (everything before was written at this desk, by its local user),
+    // and a call's outcome id beside its label.
+    3: (data) => withUserAndOutcomeIds(data),
   },
 });
 

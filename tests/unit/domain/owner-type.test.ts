@@ -1,10 +1,12 @@
 /** The owner type a call starts with: the last call's, else what the history says — never A for everyone. */
 import { describe, expect, it } from 'vitest';
+import { outcomeIdOfLabel } from '../../../state-machines/call-outcomes';
 import { ownerTypeFor, type OwnerTypeGuess, type OwnerTypeHistory } from '../../../domain/owner-type';
 
 type Contact = OwnerTypeHistory['contacts'][number];
 let n = 0;
-const phone = (outcome: string, extra: Partial<Contact> = {}): Contact => ({ id: `c${++n}`, channel: '电话', at: `2026-11-${String(10 + n).padStart(2, '0')}T10:00:00+08:00`, outcome, ...extra });
+/** A call, by its outcome's label as the steward reads it (the record keeps the id). */
+const phone = (label: string, extra: Partial<Contact> = {}): Contact => ({ id: `c${++n}`, channel: '电话', at: `2026-11-${String(10 + n).padStart(2, '0')}T10:00:00+08:00`, outcomeId: outcomeIdOfLabel(label), ...extra });
 const history = (extra: Partial<OwnerTypeHistory> = {}): OwnerTypeHistory => ({ monthsOverdue: 2, contacts: [], grievances: [], promises: [], ...extra });
 
 describe('ownerTypeFor', () => {
