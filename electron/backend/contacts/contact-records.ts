@@ -13,23 +13,12 @@ import {
 } from '../../contract';
 import { digestQueueActions, type QueueHandling } from '../../../domain/follow-up-rules';
 import { reachedSomeone } from '../../../state-machines/call-outcomes';
+import type { CallRecord } from '../../../domain/call-record';
 
+/** Everything one call writes, for one household (built by domain/call-record's recordCall). */
+export type CallWrite = CallRecord;
 /** What a revisit call found: solved (the follow-up and its grievance close) or not (the revisit moves to `nextDue`). */
-export interface RevisitWrite {
-  followUpId: string;
-  fixed: boolean;
-  at: string;
-  nextDue: string;
-}
-
-/** Everything one call writes, for one household, in one durable write. */
-export interface CallWrite {
-  contact: ContactRecord;
-  promises: PromiseRecord[];
-  grievances: GrievanceRecord[];
-  followUps: FollowUp[];
-  revisit?: RevisitWrite;
-}
+export type RevisitWrite = NonNullable<CallRecord['revisit']>;
 
 /** 维修已完成: the days a repair (and a leak's test) was done. */
 export interface RepairDone {

@@ -1,48 +1,10 @@
-import { ApiError, type CallStart, type FollowUp, type GrievanceRecord, type ParsedInputOf, type PromiseRecord } from '../../contract';
-import { callbackProblem, callbackTitle, type Callback } from '../../../domain/callback';
-import { complaintDeadlines, objectionTypes, ownerDeadlineProblem, repairRevisitDate } from '../../../domain/grievance';
-import { addDays, type IsoDate } from '../../../domain/dates';
-import { formatYuan } from '../../../domain/money';
+import { ApiError, type CallStart, type ParsedInputOf } from '../../contract';
+import { recordCall } from '../../../domain/call-record';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
-import { callPromiseProblems } from '../../../domain/promise';
-import { outcomeLabel } from '../../../state-machines/call-outcomes';
 import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
-import { nowOf, signatureOf, type Signature } from './desk';
+import { nowOf, signatureOf } from './desk';
 import type { BackendContext, CallContext, Handler } from './types';
-
-/** A revisit that found the problem unsolved comes back this many days later (the repair SLA's usual 2 days). */
-const NEXT_REVISIT_DAYS = 2;
-
-function refuseCallback(message: string, path: string): never {
-  throw new ApiError({ code: 'VALIDATION', message: `回电安排有误：${message}。`, issues: [{ path, message }] });
-}
-
-/**
- * The callback a 约好回电 call leaves: the one agreed on the phone, checked against today and the team's horizon,
- * or by default tomorrow at any time, owned by this desk's steward.
- */
-function agreedCallback(call: ParsedInputOf<'calls.save'>, rules: { today: IsoDate; horizonDays: number; signature: Signature }): Callback | null {
-  if (call.outcome !== 'callback') {
-    if (call.callback) refuseCallback('只有结果为“约好回电”的通话才能安排回电', 'callback');
-    return null;
-  }
-  if (!call.callback) return { date: addDays(rules.today, 1), time: null, owner: rules.signature.steward };
-  const problem = callbackProblem(call.callback, rules);
-  if (problem) refuseCallback(problem, 'callback.date');
-  return call.callback;
-}
-
-/** Free text going into the contact log, with any full phone or ID number masked; counts what was masked. */
-function masker() {
-  let masked = 0;
-  const mask = (text: string): string => {
-    const result = maskPersonalNumbers(text);
-    masked += result.masked;
-    return result.text;
-  };
-  return { mask, masked: () => masked };
-}
 
 const householdLabel = ({ ledger }: BackendContext, householdId: string): string => {
   const household = ledger.household(householdId);
@@ -126,95 +88,24 @@ function startedFor(ctx: CallContext, call: ParsedInputOf<'calls.save'>): CallSt
 export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
   const { contacts, ledger, queries, storage, clock, actor } = ctx;
   queries.record(call.householdId); // 404 for an unknown household
-  const signature = signatureOf(ctx);
-  const started = startedFor(ctx, call);
-  const day = clock.today();
-  const { horizonDays } = storage.teamSettings.read();
-  const callback = agreedCallback(call, { today: day, horizonDays, signature });
-  // The rules the promise form and the call flow apply, again here: a script or a second tab cannot skip them.
-  const problems = callPromiseProblems(call.promises, { today: day, horizonDays, owedFen: ledger.summaryOf(call.householdId)?.owedFen ?? 0 });
-  if (problems.length > 0) {
-    throw new ApiError({ code: 'VALIDATION', message: `约定的缴费有误：${problems.join('；')}。`, issues: problems.map((message) => ({ path: 'promises', message })) });
-  }
-  for (const grievance of call.grievances) {
-    if (grievance.kind !== 'complaint' || grievance.ownerDeadline === undefined) continue;
-    const problem = grievance.severity === '轻微' ? ownerDeadlineProblem(grievance.ownerDeadline, day) : '只有轻微投诉按业主要求的期限处理';
-    if (problem) throw new ApiError({ code: 'VALIDATION', message: `${problem}。`, issues: [{ path: 'grievances', message: problem }] });
-  }
-  // A revisit's answer belongs to a call started as that revisit.
-  const revisitResult = call.revisitResult ?? null;
-  if (revisitResult && (started.purpose !== 'revisit' || !started.followUpId)) {
-    const message = '只有回访通话才能记录回访结果';
-    throw new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path: 'revisitResult', message }] });
-  }
-  // Stamped by the backend's clock, on the backend's day (fixed in test mode): from calls.start to now.
-  const now = nowOf(ctx);
-  const text = masker();
-  // The contact's id is the call's: saved once (checked again inside the write, against racing saves).
-  const contactId = call.callId;
-  const promises: PromiseRecord[] = call.promises.map((promise) => ({ ...promise, id: recordId('promise'), householdId: call.householdId, contactId, createdAt: now, status: 'pending' }));
-  const grievances: GrievanceRecord[] = call.grievances.map((grievance) => {
-    const base = { id: recordId('grievance'), householdId: call.householdId, contactId, createdAt: now, status: 'open' as const };
-    if (grievance.kind === 'repair') {
-      const { ticket } = grievance;
-      const title = `${ticket.category}${ticket.location ? `（${text.mask(ticket.location)}）` : ''}`;
-      return { ...base, kind: 'repair', title, words: text.mask(ticket.words), dueDate: repairRevisitDate(ticket, day), category: ticket.category, completedOn: null, leakTestOn: ticket.leakTestDate ?? null };
-    }
-    if (grievance.kind === 'complaint') {
-      const deadlines = complaintDeadlines(grievance.severity, now, grievance.ownerDeadline ?? null);
-      return { ...base, kind: 'complaint', title: `${grievance.severity}投诉`, words: text.mask(grievance.words), dueDate: deadlines.replyBy, severity: grievance.severity, ...deadlines };
-    }
-    const label = objectionTypes.find((objection) => objection.id === grievance.objection)?.label ?? '异议';
-    return { ...base, kind: 'other', title: label, words: text.mask(grievance.words), dueDate: null, status: 'done' as const };
+  const built = recordCall(call, {
+    clock,
+    signer: signatureOf(ctx),
+    ids: recordId,
+    started: startedFor(ctx, call),
+    horizonDays: storage.teamSettings.read().horizonDays,
+    owedFen: ledger.summaryOf(call.householdId)?.owedFen ?? 0,
   });
-  const followUp = (kind: FollowUp['kind'], dueDate: string, sourceId: string, title: string): FollowUp => ({
-    id: recordId('follow'),
-    householdId: call.householdId,
-    kind,
-    dueDate,
-    sourceId,
-    title,
-    status: 'open',
-    createdAt: now,
-  });
-  const followUps: FollowUp[] = [
-    ...promises.map((promise) => followUp('promise-check', promise.date, promise.id, `核对承诺：${promise.channel}缴 ${formatYuan(promise.amountFen)}`)),
-    ...grievances.flatMap((grievance) =>
-      grievance.dueDate ? [followUp(grievance.kind === 'repair' ? 'repair-revisit' : 'complaint-reply', grievance.dueDate, grievance.id, `${grievance.kind === 'repair' ? '维修回访' : '投诉答复'}：${grievance.title}`)] : [],
-    ),
-    ...(callback ? [{ ...followUp('callback', callback.date, contactId, callbackTitle(callback)), dueTime: callback.time, owner: callback.owner, ownerId: callback.owner === signature.steward ? signature.stewardId : null }] : []),
-  ];
-  await contacts.saveCall({
-    contact: {
-      id: contactId,
-      householdId: call.householdId,
-      at: started.startedAt,
-      endedAt: now,
-      channel: '电话',
-      ...signature,
-      outcome: outcomeLabel(call.outcome),
-      outcomeId: call.outcome,
-      notes: text.mask(call.notes),
-      refusalReason: call.refusalReason === null ? null : text.mask(call.refusalReason),
-      purpose: started.purpose,
-      followUpId: started.followUpId,
-      override: started.overridden,
-      ownerType: call.ownerType ?? null,
-      objection: call.objection,
-    },
-    promises,
-    grievances,
-    followUps,
-    ...(revisitResult && started.followUpId
-      ? { revisit: { followUpId: started.followUpId, fixed: revisitResult === 'fixed', at: now, nextDue: addDays(day, NEXT_REVISIT_DAYS) } }
-      : {}),
-  });
+  if (!built.ok) throw new ApiError({ code: 'VALIDATION', message: built.message, issues: built.issues });
+  // Saved once: the contact's id is the call's, checked again inside the write against racing saves.
+  await contacts.saveCall(built.record);
   // The call is over: its start and its draft go (a crash before this is harmless: a saved call counts as ended).
   await storage.drafts.update(actor.id, (data) => {
     if (data.started?.callId === call.callId) data.started = null;
     if (data.draft?.householdId === call.householdId) data.draft = null;
   });
-  return { contactId, promises, grievances, followUps, maskedNumbers: text.masked() };
+  const { contact, promises, grievances, followUps } = built.record;
+  return { contactId: contact.id, promises, grievances, followUps, maskedNumbers: built.maskedNumbers };
 };
 
 export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { storage, actor, clock }) => {
