@@ -4,29 +4,19 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fs';
-import { startApp, type RunningApp } from './support/app-server';
-import { openBrowser, saveScreenshot } from './support/browser';
+import { saveScreenshot } from './support/browser';
+import { withApp } from './support/with-app';
 
 const FIXED = '{称呼}您好，我是{物业公司}的管家{管家姓名}。物业不会因为欠费停水停电，想跟您约个方便的缴费时间。';
 
-let lead: RunningApp;
-let team: RunningApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+// The lead's desk, and a second desk with a fresh data folder the exported library is imported into.
+const env = withApp({ args: ['--demo-households', '50'], also: [{ args: ['--demo-households', '50'] }] });
 let page: Page;
 let exported: string;
-
-beforeAll(async () => {
-  [lead, team] = await Promise.all([startApp({ args: ['--demo-households', '50'] }), startApp({ args: ['--demo-households', '50'] })]);
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(lead.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([lead?.stop(), team?.stop()]);
+beforeAll(() => {
+  page = env.page;
 });
 
 const editor = () => page.getByRole('region', { name: '编辑话术' });
@@ -70,7 +60,7 @@ describe('话术库', () => {
   });
 
   it('imports into a fresh data directory with a report, and the edit arrives', async () => {
-    await page.goto(team.url);
+    await page.goto(env.others[0]!.url);
     await page.getByRole('link', { name: '话术库' }).click();
     await page.getByRole('navigation', { name: '话术环节' }).waitFor();
     await page.locator('input[type=file][accept=".json"]').setInputFiles(exported);

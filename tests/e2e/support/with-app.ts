@@ -11,6 +11,8 @@ type StartOptions = NonNullable<Parameters<typeof startApp>[0]>;
 
 export interface AppFixture {
   readonly app: RunningApp;
+  /** Other desks started beside it (`also`), each on its own data folder, for the same browser to visit. */
+  readonly others: readonly RunningApp[];
   readonly page: Page;
   /**
    * Stops the app (`crash`: kills it, no chance to tidy up) and starts it again on the same data folder, with other
@@ -19,18 +21,19 @@ export interface AppFixture {
   restart(options?: StartOptions & { crash?: boolean }): Promise<void>;
 }
 
-export function withApp(options: StartOptions & { prepare?: () => StartOptions | Promise<StartOptions>; open?: boolean } = {}): AppFixture {
+export function withApp(options: StartOptions & { prepare?: () => StartOptions | Promise<StartOptions>; open?: boolean; also?: StartOptions[] } = {}): AppFixture {
   let app: RunningApp | undefined;
+  let others: RunningApp[] = [];
   let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
-  const { prepare, open = true, ...start } = options;
+  const { prepare, open = true, also = [], ...start } = options;
   beforeAll(async () => {
     const prepared = prepare ? await prepare() : {};
-    [app, browser] = await Promise.all([startApp({ ...start, ...prepared }), openBrowser()]);
+    [app, browser, others] = await Promise.all([startApp({ ...start, ...prepared }), openBrowser(), Promise.all(also.map((desk) => startApp(desk)))]);
     if (open) await browser.page.goto(app.url);
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await Promise.all([app?.stop(), ...others.map((desk) => desk.stop())]);
   });
   const ready = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`${what} is not started yet: use it inside a test or a hook`);
@@ -39,6 +42,9 @@ export function withApp(options: StartOptions & { prepare?: () => StartOptions |
   return {
     get app() {
       return ready(app, 'the app');
+    },
+    get others() {
+      return others;
     },
     get page() {
       return ready(browser, 'the browser').page;
