@@ -1,6 +1,6 @@
 /**
- * Who may do what. Every contract method names the roles that may call it (electron/contract), the backend refuses
- * everyone else (FORBIDDEN) and the renderer hides what the user may not do, both from these definitions.
+ * Who may do what. Every contract method names the roles that may call it (electron/contract) and dispatch refuses
+ * everyone else (FORBIDDEN). In local mode the desk's one user holds every role; team mode's accounts hold some.
  */
 
 export const ROLES = ['steward', 'lead', 'admin', 'auditor'] as const;
