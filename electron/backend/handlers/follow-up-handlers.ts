@@ -10,7 +10,6 @@ import { recordId } from '../record-id';
 import { nowOf, signatureOf } from './desk';
 import type { BackendContext, Handler } from './types';
 
-
 export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock }) => {
   const day = date ?? clock.today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
@@ -92,8 +91,6 @@ export const followupsUndo: Handler<'followups.undo'> = async ({ householdId, ac
   await contacts.removeQueueAction(householdId, actionId);
   return { undone: true };
 };
-
-/** Entries a text message settles. */
 
 export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, ctx) => {
   ctx.queries.record(input.householdId);
