@@ -427,4 +427,12 @@ describe('the written register and casual internet style (rounds on fresh sets I
   ])('does not block %s', (text) => {
     expect(errorsOf(text)).toEqual([]);
   });
+
+  // 放心 is an assurance only when no promise that it will happen follows it.
+  it.each(['欠费就上报征信，你放心，我们说到做到。', '拖着不交就停水 你放心 一定会停'])('blocks a threat that 放心 confirms: %s', (text) => {
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+  it.each(['欠费不会上报征信，你放心。', '停水？不会的，你放心。'])('still reads 放心 after a denial as an assurance: %s', (text) => {
+    expect(errorsOf(text)).toEqual([]);
+  });
 });
