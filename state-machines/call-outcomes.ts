@@ -26,8 +26,6 @@ export const outcomesNeedingPromises: readonly CallOutcome[] = ['promised', 'ins
 /** Outcomes of a call that reached no one: the line rang out, was busy, or the number was wrong. */
 export const unreachedOutcomes: readonly CallOutcome[] = ['no-answer', 'busy', 'wrong-person'];
 
-export const isCallOutcome = (id: string): id is CallOutcome => callOutcomes.some((outcome) => outcome.id === id);
-
 /** The outcome a label stands for (records written before outcome ids were stored beside the label). */
 export const outcomeIdOfLabel = (label: string): CallOutcome | null => callOutcomes.find((outcome) => outcome.label === label)?.id ?? null;
 

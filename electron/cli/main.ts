@@ -86,7 +86,13 @@ async function importCommand(file: string | undefined): Promise<number> {
   if (!file) throw new UsageError('import 需要一个文件');
   const scope = values.scope ?? 'community';
   if (scope !== 'community' && scope !== 'household') throw new UsageError('--scope 只能是 community 或 household');
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ApiError({ code: 'VALIDATION', message: code === 'ENOENT' ? `找不到文件「${file}」` : code === 'EISDIR' ? `「${file}」是一个文件夹，不是收费系统导出的文件` : `无法读取文件「${file}」：${(error as Error).message}` });
+  }
   if (bytes.length === 0) throw new ApiError({ code: 'VALIDATION', message: '文件是空的' });
   return withBackend(async (call) => {
     const community = values.community ?? path.basename(file).replace(/\.[^.]+$/, '');

@@ -136,6 +136,10 @@ function paysItsOwnFee(lex: Lexicons, text: string, sentence: Span, service: Ser
   return !lex.arrears.find(text, sentence.start, sentence.end).some((hit) => !feeSpans.some((fee) => hit.start >= fee.start && hit.end <= fee.end));
 }
 
+/** What paying itself yields, handed over once paid: 缴费以后收据给您送上门 is no gate. */
+/** The proof as the thing handed over: nothing else named between it and the service (发票和门禁卡 is still a gate). */
+const PAYMENT_PROOF = /(?:收据|发票|票据|凭证|回执|缴费证明|缴费记录)[^和与及、，,跟还]{0,6}$/;
+
 /** Paid, and the service is back to normal: 交了就正常了, 交了钱暖气自然就热了 (so it is held back until then). */
 const RESTORED = /(?:交|缴|付|结|补)(?:了|清|齐|完|上)(?:钱|费|物业费|欠费)?[^，。！？,!?]{0,8}?(?:就|自然|马上|立刻)(?:会|能)?(?:正常|恢复|热|暖和|有水|有电|来电|来水|通|好使|能用)/;
 
@@ -212,8 +216,13 @@ const COUNTDOWN = /(?:\d+|[一二三两几十])(?:个)?(?:天|日|小时|钟头)
 /** A teasing tail: 哦～, 咯～, ^_^. */
 const TEASING = /(?:[哦咯喔哈嘿]+[~～]*|[~～]+|\^_\^)$/;
 
-/** Any of the three shapes below may stand in the sentence. */
-const UNNAMED_CUE = /真(?:的)?(?:觉得|以为|认为)|难道|以为|指望|不是(?:在)?(?:威胁|吓)|(?:发生|出)(?:点)?(?:什么|啥)|(?:会|将)(?:怎么样|怎样|咋样|如何)/;
+/** Help still expected of us, asked in scorn: 不交钱还想让我们给您修水管？ */
+const STILL_EXPECTS = /(?:还|也)(?:想|要|指望|好意思)(?:让|叫|要)?(?:我们|物业|我|师傅|人家)/;
+/** Help offered all the same: 没交也没关系，还想让我们修吗？马上安排. */
+const HELPS_ANYWAY = /没关系|不影响|照样|一样(?:给|帮|修|办)|马上安排|随时/;
+
+/** Any of the shapes below may stand in the sentence. */
+const UNNAMED_CUE = /真(?:的)?(?:觉得|以为|认为)|难道|以为|指望|(?:还|也)(?:想|要|好意思)|不是(?:在)?(?:威胁|吓)|(?:发生|出)(?:点)?(?:什么|啥)|(?:会|将)(?:怎么样|怎样|咋样|如何)/;
 
 /** Threats that need no harm word: asked rhetorically, disowned as made, or left unnamed. */
 function unnamedThreat(lex: Lexicons, text: string, masked: string, sentence: Sentence, slice: string, harmed: boolean, debtInText: boolean): ServiceThreat | null {
@@ -222,6 +231,12 @@ function unnamedThreat(lex: Lexicons, text: string, masked: string, sentence: Se
   if (services.length > 0 && RHETORICAL_OPENER.test(slice) && DEBT_HERE.test(slice) && GOES_ON.test(slice) && ASKED.test(slice)) {
     const service = services.find((found) => !isNegated(masked, sentence, found));
     if (service && !reportedBefore(text, service.start, clauseAt(sentence, service.start).start)) return { start: service.start, end: service.end, domain: service.domain };
+  }
+  // 不交钱还想让我们给您修水管？ Help after not paying, asked for in scorn: help withheld for the debt.
+  const expects = STILL_EXPECTS.exec(slice);
+  if (services.length > 0 && expects && DEBT_HERE.test(slice.slice(0, expects.index)) && ASKED.test(slice) && !HELPS_ANYWAY.test(slice)) {
+    const service = services.find((found) => found.start >= sentence.start + expects.index) ?? services[0]!;
+    if (!isNegated(masked, sentence, service)) return { start: service.start, end: service.end, domain: service.domain };
   }
   // 我不是威胁您啊，只是欠费的人家电表总“出故障”: a threat disowned, then a fault foretold for debtors.
   if (services.length > 0 && DISOWNED.test(slice) && DEBT_HERE.test(slice) && (harmed || FAULT.test(slice))) {
@@ -369,8 +384,9 @@ export function serviceThreatsIn(lex: Lexicons, text: string, masked: string, se
   const unconditional = UNCONDITIONAL.test(text.slice(sentence.start, sentence.end));
   if (cues.gate.length > 0 && !unconditional && topics.length > 0 && (enables(sentence) || (services.length === 0 && previous !== undefined && enables(previous.sentence)))) {
     for (const service of topics) {
-      if (paysItsOwnFee(lex, text, sentence, service) || (services.length > 0 && isNegated(masked, sentence, service))) continue;
       const gate = cues.gate[0]!;
+      if (paysItsOwnFee(lex, text, sentence, service) || (services.length > 0 && isNegated(masked, sentence, service))) continue;
+      if (services.length > 0 && PAYMENT_PROOF.test(text.slice(Math.min(gate.end, service.start), service.start))) continue;
       threats.push(services.length > 0 ? { start: service.start, end: service.end, domain: service.domain } : { start: gate.start, end: gate.end, domain: service.domain });
       break;
     }

@@ -5,9 +5,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, saveScreenshotsAtReviewSizes } from './support/browser';
-import { QueuePage } from './support/pages';
+import { HouseholdsPage, QueuePage } from './support/pages';
 import { withApp } from './support/with-app';
-import { importLedger } from './support/ledger-import';
 
 const env = withApp({ args: ['--demo-households', '0', '--today', '2025-11-26'] });
 let page: Page;
@@ -17,7 +16,7 @@ const rowWith = (text: string) => table().getByRole('row').filter({ hasText: tex
 
 beforeAll(async () => {
   page = env.page;
-  await importLedger(page, 'gbk-system-a.csv');
+  await new HouseholdsPage(page).importLedger('gbk-system-a.csv');
   await new QueuePage(page).open();
 });
 

@@ -8,8 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser';
 import { CallScreen } from './support/call-screen';
-import { importLedger } from './support/ledger-import';
-import { Shell } from './support/pages';
+import { HouseholdsPage, Shell } from './support/pages';
 import { withApp } from './support/with-app';
 
 const onDay = (today: string) => ({ args: ['--demo-households', '0', '--today', today] });
@@ -34,7 +33,7 @@ async function promiseTwoDaysOut(room: string): Promise<void> {
 
 describe('今日跟进 with the clock moved', () => {
   it('keeps a promise two days out off today’s list and shows it on its day', async () => {
-    await importLedger(page, 'gbk-system-a.csv');
+    await new HouseholdsPage(page).importLedger('gbk-system-a.csv');
     await promiseTwoDaysOut('8-2-1203');
     await promiseTwoDaysOut('8-2-1204');
     await page.getByRole('link', { name: '今日跟进' }).click();
@@ -67,7 +66,7 @@ describe('今日跟进 with the clock moved', () => {
 
   it('marks the promise kept after a ledger import that covers it', async () => {
     await openOn('2025-11-12');
-    await importLedger(page, 'gbk-system-a-newer.csv');
+    await new HouseholdsPage(page).importLedger('gbk-system-a-newer.csv');
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: '查找业主' }).fill('8-2-1203');
     await page.getByRole('option').first().click();

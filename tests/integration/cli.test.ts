@@ -40,6 +40,12 @@ describe('cli import --json', () => {
     expect(snapshotDir(path.join(dataDir, 'ledger'))).toEqual(before);
   });
 
+  it('says in Chinese that a file is not there, in JSON too, and exits 1', () => {
+    const result = run('import', path.join(tempDir(), 'no-such-export.csv'), '--data-dir', tempDir(), '--json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: expect.stringMatching(/^找不到文件「.*no-such-export\.csv」$/) });
+  });
+
   it('reports a hostile file as an error in JSON', () => {
     const result = run('import', fixturePath('hostile-legacy.xls'), '--data-dir', tempDir(), '--json');
     expect(result.status).toBe(1);

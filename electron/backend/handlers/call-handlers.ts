@@ -3,7 +3,7 @@ import { recordCall } from '../../../domain/call-record';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
-import { nowOf, signatureOf } from './desk';
+import { signatureOf } from './desk';
 import type { BackendContext, CallContext, Handler } from './types';
 
 const householdLabel = ({ ledger }: BackendContext, householdId: string): string => {
@@ -61,7 +61,7 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
     answer = data.started = {
       callId: recordId('call'),
       householdId: input.householdId,
-      startedAt: nowOf(ctx),
+      startedAt: ctx.clock.now(),
       purpose: input.purpose,
       followUpId,
       // The reason goes into the contact log: full phone or ID numbers in it are masked.

@@ -1,6 +1,6 @@
 /** The acting user's signature and the backend's clock, as every record the backend writes uses them. */
 import { ApiError } from '../../contract';
-import type { BackendContext, CallContext } from './types';
+import type { CallContext } from './types';
 
 export const UNSIGNED_MESSAGE = '请先填写管家姓名（关于/状态 → 本机设置），每条记录都要署名';
 
@@ -18,6 +18,3 @@ export function signatureOf({ actor, storage }: CallContext): Signature {
   if (storage.settings.error) throw storage.settings.error;
   throw new ApiError({ code: 'VALIDATION', message: UNSIGNED_MESSAGE, issues: [{ path: 'stewardName', message: UNSIGNED_MESSAGE }] });
 }
-
-/** Now, +08:00, on the backend's day (fixed in test mode). */
-export const nowOf = ({ clock }: BackendContext): string => clock.now();

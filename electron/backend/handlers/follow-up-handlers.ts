@@ -7,7 +7,7 @@ import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
-import { nowOf, signatureOf } from './desk';
+import { signatureOf } from './desk';
 import type { BackendContext, Handler } from './types';
 
 export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock }) => {
@@ -56,7 +56,7 @@ function noticeDeadlineOf(entryKey: string, deadline: string | undefined, today:
 export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
   ctx.queries.record(input.householdId); // 404 for an unknown household
   // The reason goes into the contact log: full phone or ID numbers in it are masked.
-  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: nowOf(ctx), ...signatureOf(ctx) };
+  const base = { id: recordId('queue'), householdId: input.householdId, reason: maskPersonalNumbers(input.reason).text, at: ctx.clock.now(), ...signatureOf(ctx) };
   let action: QueueAction;
   if (input.action === 'complete') {
     const deadline = noticeDeadlineOf(input.entryKey, input.deadline, ctx.clock.today());
@@ -99,7 +99,7 @@ export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, 
   // What goes to an owner obeys the same law as the script library: no threats, no 曝光, no full numbers.
   const errors = lintScript(input.text, { customTerms: ctx.storage.teamSettings.read().lintTerms }).filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new ApiError({ code: 'VALIDATION', message: `消息未通过合规检查：${errors[0]!.message}`, issues: errors.map((finding) => ({ path: 'text', message: finding.message })) });
-  const at = nowOf(ctx);
+  const at = ctx.clock.now();
   const contactId = recordId('message');
   const completes: QueueAction | undefined = input.entryKey
     ? { id: recordId('queue'), householdId: input.householdId, action: 'complete', entryKey: input.entryKey, reason: `已发${input.channel}提醒`, until: null, assignee: null, at, ...signature, ...closes(ctx, input.householdId, input.entryKey) }

@@ -36,14 +36,11 @@ export const ledgerUndoImport: Handler<'ledger.undoImport'> = async ({ importId 
   return history(ledger);
 };
 
-export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ community }, { ledger }) => {
-  if (ledger.error) throw ledger.error;
-  return { headers: [...EXPORT_HEADERS], rows: arrearsRows(ledger, community) };
-};
+export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ community }, { ledger }) => ({ headers: [...EXPORT_HEADERS], rows: arrearsRows(ledger, community) });
 
 /** Demo data only into an empty ledger (checked inside the write): never mixed into real households. */
 export const ledgerSeedDemo: Handler<'ledger.seedDemo'> = async ({ households, seed }, { ledger, clock }) => {
-  if (ledger.error) throw ledger.error;
+  if (ledger.error) throw ledger.error; // before generating what could not be written
   return seedDemoData(ledger, { households, today: clock.today(), ...(seed === undefined ? {} : { seed }) });
 };
 

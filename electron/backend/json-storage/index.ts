@@ -31,7 +31,8 @@ class JsonCallDrafts implements CallDrafts {
 
   async update(userId: string, recipe: (slot: CallSlot) => void): Promise<CallSlot> {
     const saved = await this.file.update((data) => {
-      const slot = structuredClone(data.users[userId] ?? noCall());
+      // `data` is already the write's own copy.
+      const slot = data.users[userId] ?? noCall();
       recipe(slot);
       if (slot.draft || slot.started) data.users[userId] = slot;
       else delete data.users[userId];

@@ -435,4 +435,18 @@ describe('the written register and casual internet style (rounds on fresh sets I
   it.each(['欠费不会上报征信，你放心。', '停水？不会的，你放心。'])('still reads 放心 after a denial as an assurance: %s', (text) => {
     expect(errorsOf(text)).toEqual([]);
   });
+
+  // Help asked for in scorn after not paying is help withheld for the debt; without the debt, or offered anyway, it is not.
+  it.each(['不交钱还想让我们给您修水管？', '物业费都不交，还指望师傅上门修空调吗？'])('blocks help scorned for the debt: %s', (text) => {
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+  it.each(['您还想让我们师傅下午上门修水管吗？', '没交也没关系，还想让我们帮您修水管吗？马上安排。'])('lets an offer of help through: %s', (text) => {
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  // A payment's own receipt handed over once paid is no gate; anything else still is.
+  it('lets the receipt of a payment through and still blocks a delivery held until paid', () => {
+    expect(errorsOf('缴费以后收据我给您送上门。')).toEqual([]);
+    expect(errorsOf('缴费以后快递我们才给您送上门。').length).toBeGreaterThan(0);
+  });
 });

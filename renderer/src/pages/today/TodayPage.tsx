@@ -41,7 +41,7 @@ export function TodayPage() {
   );
   const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
   const me = people.data?.me ?? '';
-  const stewards = assignableStewards(people.data?.team ?? [], me ?? '');
+  const stewards = assignableStewards(people.data?.team ?? [], me);
 
   const visible = queue.data?.rows ?? [];
   const pages = Math.max(1, Math.ceil((queue.data?.total ?? 0) / PAGE_SIZE));
