@@ -3,6 +3,7 @@
  * who a household may be handed to, and which entries a text message settles.
  */
 import { addDays, type IsoDate } from './dates';
+import type { RosterMember } from './follow-ups/team-settings';
 
 /** Snoozing further than this is not a snooze: reassign or complete instead. */
 export const MAX_SNOOZE_DAYS = 90;
@@ -14,15 +15,27 @@ export function snoozeProblem(until: IsoDate, today: IsoDate): string | null {
   return null;
 }
 
-/** Who a household can be handed to: the team's roster and the acting steward, each once. */
-export function assignableStewards(roster: readonly string[], me: string): string[] {
-  return [...new Set([me.trim(), ...roster.map((name) => name.trim())].filter(Boolean))];
+/**
+ * Who a household can be handed to: the acting steward first, then the team's roster — each person once (by id,
+ * and by name: the desk's own steward may also be on the roster under another id).
+ */
+export function assignableStewards(roster: readonly RosterMember[], me: RosterMember): RosterMember[] {
+  const seen = { ids: new Set<string>(), names: new Set<string>() };
+  const people: RosterMember[] = [];
+  for (const member of [me, ...roster]) {
+    const name = member.name.trim();
+    if (!name || seen.ids.has(member.id) || seen.names.has(name)) continue;
+    seen.ids.add(member.id);
+    seen.names.add(name);
+    people.push({ id: member.id, name });
+  }
+  return people;
 }
 
-/** Why `assignee` cannot take a household, or null (null assignee: the team pool). */
-export function assigneeProblem(assignee: string | null, assignable: readonly string[]): string | null {
-  if (assignee === null || assignable.includes(assignee)) return null;
-  return `「${assignee}」不在团队的管家名单里，请先在团队设置中添加`;
+/** The steward with `assigneeId` among `assignable`, or null for the team pool; a Chinese message when there is none. */
+export function assigneeOf(assigneeId: string | null, assignable: readonly RosterMember[]): RosterMember | null | { problem: string } {
+  if (assigneeId === null) return null;
+  return assignable.find((member) => member.id === assigneeId) ?? { problem: '所选管家不在团队的管家名单里，请先在团队设置中添加' };
 }
 
 /** The queue entries a 短信 / 微信 reminder settles when it is logged. */

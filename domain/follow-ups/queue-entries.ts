@@ -29,6 +29,8 @@ export interface FollowUpFacts {
   dueTime?: string | null;
   /** A steward's name; null or absent for the team pool. */
   owner?: string | null;
+  /** That steward's user id (absent on records from before ids). */
+  ownerId?: string | null;
   /** ISO timestamp of when it was agreed. */
   createdAt?: string;
 }
@@ -41,6 +43,8 @@ export interface QueueHandling {
   snoozedUntil: IsoDate | null;
   /** Handed to a steward (a name) or the team pool (null); undefined if never reassigned. */
   assignee: string | null | undefined;
+  /** The assignee's user id, when the reassignment recorded one. */
+  assigneeId?: string | null;
   /** When that last reassignment was made. */
   assignedAt?: string;
   /** Notices marked issued: the day, the ladder step, a 限期缴费通知书's deadline. */
@@ -54,6 +58,7 @@ export interface QueueActionFacts {
   entryKey: string | null;
   until: IsoDate | null;
   assignee: string | null;
+  assigneeId?: string | null;
   /** ISO timestamp; the latest snooze and the latest reassignment count. */
   at: string;
   /** Issuing a 限期缴费通知书: the deadline it gives. */
@@ -76,7 +81,13 @@ export function digestQueueActions(actions: readonly QueueActionFacts[]): QueueH
     if (action.action === 'snooze' && (!snooze || action.at > snooze.at)) snooze = action;
     if (action.action === 'reassign' && (!reassign || action.at > reassign.at)) reassign = action;
   }
-  return { completed, snoozedUntil: snooze?.until ?? null, assignee: reassign ? reassign.assignee : undefined, ...(reassign ? { assignedAt: reassign.at } : {}), notices };
+  return {
+    completed,
+    snoozedUntil: snooze?.until ?? null,
+    assignee: reassign ? reassign.assignee : undefined,
+    ...(reassign ? { assignedAt: reassign.at, assigneeId: reassign.assigneeId ?? null } : {}),
+    notices,
+  };
 }
 
 // Entry keys name one thing to do, so a steward can mark exactly that done.
@@ -134,6 +145,8 @@ export interface QueueEntry {
   dueTime: string | null;
   /** Who does it: a callback's owner or the household's latest assignee; undefined when neither (the team pool). */
   owner?: string | null;
+  /** That steward's user id, when known. */
+  ownerId?: string | null;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -168,8 +181,8 @@ export function queueEntries(facts: HouseholdFacts, today: IsoDate, settings: Te
     const entry: QueueEntry = { householdId: facts.householdId, kind, reason, priority: priorityOf(kind), followUpId: followUp?.id ?? null, key, dueTime };
     // A callback names who calls back, unless the household was handed to someone after it was agreed.
     const reassignedLater = handling.assignee !== undefined && (!followUp?.createdAt || (handling.assignedAt ?? '') > followUp.createdAt);
-    if (followUp && followUp.owner !== undefined && !reassignedLater) entry.owner = followUp.owner;
-    else if (handling.assignee !== undefined) entry.owner = handling.assignee;
+    if (followUp && followUp.owner !== undefined && !reassignedLater) Object.assign(entry, { owner: followUp.owner, ownerId: followUp.ownerId ?? null });
+    else if (handling.assignee !== undefined) Object.assign(entry, { owner: handling.assignee, ownerId: handling.assigneeId ?? null });
     entries.push(entry);
   };
   for (const promise of facts.promises) {

@@ -7,6 +7,12 @@ export interface CallWindow {
   end: string;
 }
 
+/** A steward on the team's roster: the user id (minted by the backend) beside the name. */
+export interface RosterMember {
+  id: string;
+  name: string;
+}
+
 export interface TeamSettings {
   /** Days after the promised date before a promise counts as broken. */
   graceDays: number;
@@ -17,7 +23,7 @@ export interface TeamSettings {
   horizonDays: number;
   ladder: { residential: boolean; shops: boolean; writtenDemand: boolean };
   /** The team's stewards, for handing a household to someone else. */
-  stewards: string[];
+  stewards: RosterMember[];
   /** The company's 收款账户 as stewards read it to an owner (bank, account number, account name); '' when not set. */
   paymentAccount: string;
   /** 托管 units are billed at this share of the full 物业管理费, in percent (the 规程: 70). */

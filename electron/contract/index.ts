@@ -38,7 +38,7 @@ import {
   type UploadStarted,
 } from './ledger';
 import { checkCallInput, repairDoneInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut, type FollowUp, type GrievanceRecord } from './calls';
-import { logMessageInput, queueActInput, teamSettingsSchema, todayQueueInput, undoQueueActionInput, type QueueAction, type TodayQueue } from './follow-ups';
+import { logMessageInput, queueActInput, teamSettingsInput, todayQueueInput, undoQueueActionInput, type Assignees, type QueueAction, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
 import { ADMINS, ANYONE, BOOKKEEPERS, CALLERS, LEADS, type Access } from '../../domain/roles';
 import {
@@ -151,12 +151,15 @@ export const contract = {
   /** Complete one entry, snooze or reassign a household, with a reason. */
   'followups.act': method<{ action: QueueAction }>()(queueActInput, CALLERS),
   'followups.undo': method<{ undone: true }>()(undoQueueActionInput, CALLERS),
+  /** Whom the acting steward may hand a household to: themselves first, then the team's roster. */
+  'followups.assignees': method<Assignees>()(noInput, CALLERS),
   /** 维修已完成: when a repair (and a leak's test) was done; its open revisit moves to the 规程's day after it. */
   'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput, CALLERS),
   /** A reminder sent as 短信 / 微信 outside the app: logged on the contact record. */
   'contacts.logMessage': method<{ contactId: string }>()(logMessageInput, CALLERS),
   'teamSettings.get': method<TeamSettings>()(noInput, ANYONE),
-  'teamSettings.update': method<TeamSettings>()(teamSettingsSchema, LEADS),
+  /** A roster entry without an id is someone new: the backend gives them one. */
+  'teamSettings.update': method<TeamSettings>()(teamSettingsInput, LEADS),
 };
 
 export type Contract = typeof contract;

@@ -184,6 +184,7 @@ describe('今日跟进 rows', () => {
     priority: 8,
     entryKey: 'monthly-round:2026-11',
     owner: null,
+    ownerId: null,
     dueTime: null,
     followUpId: null,
     callable: true,

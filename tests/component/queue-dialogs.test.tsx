@@ -24,6 +24,7 @@ const row = (overrides: Partial<QueueRow> = {}): QueueRow => ({
   priority: 7,
   entryKey: 'notice:催费通知书:2026-11',
   owner: null,
+  ownerId: null,
   dueTime: null,
   followUpId: null,
   callable: true,
@@ -38,7 +39,7 @@ function renderDialog(kind: QueueActionKind, api: Api = { ...fakeApi(), 'followu
   render(
     <AntApp>
       <ApiProvider api={api}>
-        <QueueActionDialog row={target} action={kind} today="2026-11-26" stewards={['王敏', '李娜']} onDone={onDone} onCancel={vi.fn()} />
+        <QueueActionDialog row={target} action={kind} today="2026-11-26" stewards={[{ id: 'local', name: '王敏' }, { id: 'steward-2', name: '李娜' }]} onDone={onDone} onCancel={vi.fn()} />
       </ApiProvider>
     </AntApp>,
   );
@@ -76,7 +77,7 @@ describe('QueueActionDialog', () => {
     await user.click(screen.getByLabelText('转给'));
     await user.click(await screen.findByTitle('李娜'));
     await user.click(confirm());
-    await waitFor(() => expect(refuse).toHaveBeenCalledWith({ action: 'reassign', householdId: '观山水|8-2-1203', assignee: '李娜', reason: '' }));
+    await waitFor(() => expect(refuse).toHaveBeenCalledWith({ action: 'reassign', householdId: '观山水|8-2-1203', assigneeId: 'steward-2', reason: '' }));
     expect((await screen.findAllByText(/不在团队的管家名单里/)).length).toBeGreaterThan(0);
     expect(onDone).not.toHaveBeenCalled();
   });

@@ -4,12 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultTeamSettings, type TeamSettings } from '../../domain/follow-up-rules';
+import type { InputOf } from '../../electron/contract';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { TeamSettingsDrawer } from '../../renderer/src/pages/today/TeamSettingsDrawer';
 import { fakeApi } from './support/fake-api';
 
 function renderDrawer(settings: TeamSettings) {
-  const api = { ...fakeApi(), 'teamSettings.get': vi.fn(async () => settings), 'teamSettings.update': vi.fn(async (input: TeamSettings) => input) };
+  const api = { ...fakeApi(), 'teamSettings.get': vi.fn(async () => settings), 'teamSettings.update': vi.fn(async (input: InputOf<'teamSettings.update'>) => ({ ...input, stewards: input.stewards.map((entry, n) => ({ id: entry.id ?? `steward-new-${n}`, name: entry.name })) })) };
   const onSaved = vi.fn();
   render(
     <AntApp>
@@ -43,5 +44,15 @@ describe('TeamSettingsDrawer', () => {
         ],
       }),
     );
+  });
+
+  it('saves the roster by id: names already on it keep theirs, a new name goes without one', async () => {
+    const user = userEvent.setup();
+    const { api, onSaved } = renderDrawer({ ...defaultTeamSettings, stewards: [{ id: 'steward-1', name: '李娜' }] });
+    expect(await screen.findByText('李娜')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('管家名单'), '赵静{Enter}');
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api['teamSettings.update']).toHaveBeenCalledWith(expect.objectContaining({ stewards: [{ id: 'steward-1', name: '李娜' }, { name: '赵静' }] }));
   });
 });

@@ -25,6 +25,7 @@ const rowAt = (i: number): QueueRow => ({
   priority: i < 30 ? 7 : 8,
   entryKey: i < 30 ? 'notice:收费通知书:2026-11' : 'monthly-round:2026-11',
   owner: null,
+  ownerId: null,
   dueTime: null,
   followUpId: null,
   callable: true,

@@ -118,14 +118,21 @@ describe('working the queue', () => {
     expect(await rowOf(OTHER, '2025-11-23')).toBeUndefined();
     expect(await rowOf(OTHER, '2025-11-24')).toMatchObject({ kind: 'notice' });
 
-    await expect(act({ action: 'reassign', householdId: OTHER, assignee: '李娜', reason: '' })).rejects.toThrow(/不在团队的管家名单里/);
+    await expect(act({ action: 'reassign', householdId: OTHER, assigneeId: 'steward-nobody', reason: '' })).rejects.toThrow(/不在团队的管家名单里/);
     const settings = await call(backend, 'teamSettings.get', {});
-    await call(backend, 'teamSettings.update', { ...settings, stewards: ['李娜', '王敏'] });
-    await act({ action: 'reassign', householdId: OTHER, assignee: '李娜', reason: '李娜熟悉这户' });
+    const { stewards } = await call(backend, 'teamSettings.update', { ...settings, stewards: [{ name: '李娜' }, { name: '王敏' }] });
+    const lina = stewards.find((member) => member.name === '李娜')!;
+    expect(lina.id).toMatch(/^steward-/);
+    const { assignable } = await call(backend, 'followups.assignees', {});
+    // The desk's own steward (王敏) first, with the desk's user id; 王敏 on the roster is the same person, listed once.
+    expect((await call(backend, 'settings.get', {})).stewardName).toBe('王敏');
+    expect(assignable).toEqual([{ id: 'local', name: '王敏' }, lina]);
+    const { action } = await act({ action: 'reassign', householdId: OTHER, assigneeId: lina.id, reason: '李娜熟悉这户' });
+    expect(action).toMatchObject({ assignee: '李娜', assigneeId: lina.id });
     clock.today = '2025-11-24';
-    expect(await rowOf(OTHER)).toMatchObject({ owner: '李娜' });
-    await act({ action: 'reassign', householdId: OTHER, assignee: null, reason: '' });
-    expect(await rowOf(OTHER)).toMatchObject({ owner: null });
+    expect(await rowOf(OTHER)).toMatchObject({ owner: '李娜', ownerId: lina.id });
+    await act({ action: 'reassign', householdId: OTHER, assigneeId: null, reason: '' });
+    expect(await rowOf(OTHER)).toMatchObject({ owner: null, ownerId: null });
     backend.close();
   });
 

@@ -218,8 +218,9 @@ describe.each(implementations)('storage contract: $name', (implementation) => {
     it('serialises parallel updates to a document (none lost) and a throwing recipe writes nothing', async () => {
       const { place, storage } = await fresh();
       const names = Array.from({ length: 10 }, (_, n) => `管家${n}`);
-      await Promise.all(names.map((name) => storage.teamSettings.update((draft) => void draft.stewards.push(name))));
-      expect([...storage.teamSettings.read().stewards].sort()).toEqual([...names].sort());
+      await Promise.all(names.map((name, n) => storage.teamSettings.update((draft) => void draft.stewards.push({ id: `steward-${n}`, name }))));
+      const namesOf = (members: readonly { name: string }[]) => members.map((member) => member.name).sort();
+      expect(namesOf(storage.teamSettings.read().stewards)).toEqual([...names].sort());
       await expect(
         storage.teamSettings.update((draft) => {
           draft.stewards = [];
@@ -228,7 +229,7 @@ describe.each(implementations)('storage contract: $name', (implementation) => {
       ).rejects.toThrow('refused');
       await expect(storage.teamSettings.update((draft) => void (draft.graceDays = -5))).rejects.toBeTruthy(); // invalid: refused by the schema
       const again = await reopen(storage, place);
-      expect([...again.teamSettings.read().stewards].sort()).toEqual([...names].sort());
+      expect(namesOf(again.teamSettings.read().stewards)).toEqual([...names].sort());
       expect(again.teamSettings.read().graceDays).toBeGreaterThanOrEqual(0);
       again.close();
     });

@@ -77,4 +77,35 @@ describe('user ids beside names, outcome ids beside labels', () => {
     expect(JSON.parse(readFileSync(scriptsFile, 'utf8')).schemaVersion).toBe(3);
     again.close();
   });
+
+  it('gives each roster name an id: kept across saves, minted for a new name, a made-up id refused, and the v4 roster migrated', async () => {
+    const dataDir = tempDir();
+    const backend = await signedBackend(dataDir);
+    const settings = await call(backend, 'teamSettings.get', {});
+    const first = await call(backend, 'teamSettings.update', { ...settings, stewards: [{ name: '李娜' }, { name: '赵静' }] });
+    const [lina, zhao] = first.stewards;
+    expect(lina!.id).not.toBe(zhao!.id);
+    // Renaming nobody and adding a name: the two keep their ids, the new one gets its own.
+    const second = await call(backend, 'teamSettings.update', { ...first, stewards: [...first.stewards, { name: '周强' }] });
+    expect(second.stewards.slice(0, 2)).toEqual(first.stewards);
+    expect(second.stewards[2]).toMatchObject({ name: '周强', id: expect.stringMatching(/^steward-/) });
+    await expect(call(backend, 'teamSettings.update', { ...second, stewards: [{ id: 'steward-made-up', name: '冒名' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await call(backend, 'teamSettings.get', {})).stewards).toEqual(second.stewards);
+    const { action } = await call(backend, 'followups.act', { action: 'reassign', householdId: ID, assigneeId: zhao!.id, reason: '' });
+    expect(action).toMatchObject({ assignee: '赵静', assigneeId: zhao!.id, steward: '王敏', stewardId: LOCAL_USER_ID });
+    backend.close();
+
+    // The roster as version 4 wrote it: names only.
+    const file = path.join(dataDir, 'team-settings.json');
+    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...onDisk, schemaVersion: 4, data: { ...onDisk.data, stewards: ['李娜', '赵静'] } }));
+    const again = await open(dataDir);
+    const migrated = (await call(again, 'teamSettings.get', {})).stewards;
+    expect(migrated.map((member) => member.name)).toEqual(['李娜', '赵静']);
+    expect(new Set(migrated.map((member) => member.id)).size).toBe(2);
+    again.close();
+    const reopened = await open(dataDir);
+    expect((await call(reopened, 'teamSettings.get', {})).stewards).toEqual(migrated); // written back once, the same ids every time
+    reopened.close();
+  });
 });

@@ -261,6 +261,7 @@ function rowOf(sources: Sources, date: IsoDate, time: string, settings: TeamSett
     priority: first!.priority,
     entryKey: first!.key,
     owner: first!.owner ?? null,
+    ownerId: first!.ownerId ?? null,
     dueTime: first!.dueTime,
     followUpId: followUpRowKinds.has(first!.kind) ? first!.followUpId : null,
     callable: problems.length === 0,

@@ -1,14 +1,14 @@
 import { ApiError, type QueueAction } from '../../contract';
-import { parseEntryKey } from '../../../domain/follow-up-rules';
+import { parseEntryKey, type RosterMember } from '../../../domain/follow-up-rules';
 import { categoryOfTitle, repairCompletionProblem, revisitDueAfterRepair } from '../../../domain/grievance';
 import { noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../domain/notice-ladder';
-import { assignableStewards, assigneeProblem, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
+import { assignableStewards, assigneeOf, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
 import { signatureOf } from './desk';
-import type { BackendContext, Handler } from './types';
+import type { BackendContext, CallContext, Handler } from './types';
 
 export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock }) => {
   const day = date ?? clock.today();
@@ -66,9 +66,9 @@ export const followupsAct: Handler<'followups.act'> = async (input, ctx) => {
     if (problem) throw invalid('until', problem);
     action = { ...base, action: 'snooze', entryKey: null, until: input.until, assignee: null, closedFollowUpId: null, closedGrievanceId: null };
   } else {
-    const problem = assigneeProblem(input.assignee, assignableStewards(ctx.storage.teamSettings.read().stewards, ctx.actor.name));
-    if (problem) throw invalid('assignee', problem);
-    action = { ...base, action: 'reassign', entryKey: null, until: null, assignee: input.assignee, closedFollowUpId: null, closedGrievanceId: null };
+    const assignee = assigneeOf(input.assigneeId, assignablePeople(ctx));
+    if (assignee && 'problem' in assignee) throw invalid('assigneeId', assignee.problem);
+    action = { ...base, action: 'reassign', entryKey: null, until: null, assignee: assignee?.name ?? null, assigneeId: assignee?.id ?? null, closedFollowUpId: null, closedGrievanceId: null };
   }
   await ctx.contacts.addQueueAction(action, base.at);
   return { action };
@@ -110,7 +110,19 @@ export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, 
 
 export const teamSettingsGet: Handler<'teamSettings.get'> = async (_input, { storage }) => structuredClone(storage.teamSettings.read());
 
+/** Whom the acting steward may hand a household to (in local mode: the desk's steward and the roster). */
+const assignablePeople = (ctx: Pick<CallContext, 'storage' | 'actor'>): RosterMember[] => assignableStewards(ctx.storage.teamSettings.read().stewards, ctx.actor);
+
+export const followupsAssignees: Handler<'followups.assignees'> = async (_input, ctx) => {
+  const [me, ...others] = assignablePeople(ctx);
+  return { me: me ?? { id: ctx.actor.id, name: ctx.actor.name }, assignable: me ? [me, ...others] : others };
+};
+
 export const teamSettingsUpdate: Handler<'teamSettings.update'> = async (settings, { storage }) =>
   storage.teamSettings.update((draft) => {
-    Object.assign(draft, settings);
+    // Checked inside the write: an id must be one the roster already has (a new name comes without one).
+    const known = new Set(draft.stewards.map((member) => member.id));
+    const unknown = settings.stewards.find((entry) => entry.id !== undefined && !known.has(entry.id));
+    if (unknown) throw invalid('stewards', `管家名单里的「${unknown.name}」不是已有的管家（编号不对），请重新打开团队设置后再保存`);
+    Object.assign(draft, settings, { stewards: settings.stewards.map((entry) => ({ id: entry.id ?? recordId('steward'), name: entry.name })) });
   });

@@ -106,7 +106,7 @@ export const teamSettingsFile: DataFileSpec<TeamSettings> = {
   id: 'team-settings',
   label: '团队设置',
   fileName: 'team-settings.json',
-  version: 4,
+  version: 5,
   schema: teamSettingsSchema,
   defaults: () => structuredClone(defaultTeamSettings),
   migrations: {
@@ -116,6 +116,11 @@ export const teamSettingsFile: DataFileSpec<TeamSettings> = {
     2: (data) => ({ ...(data as object), paymentAccount: '' }),
     // v4: the share of the fee billed to 托管 units (the 规程's 70%), and the lead's own compliance-lint words.
     3: (data) => ({ ...(data as object), custodyPercent: DEFAULT_CUSTODY_PERCENT, lintTerms: [] }),
+    // v5: a user id beside each name on the roster (names stay as they were; ids the backend mints look different).
+    4: (data) => {
+      const { stewards = [] } = (data ?? {}) as { stewards?: unknown[] };
+      return { ...(data as object), stewards: stewards.map((name, index) => (typeof name === 'string' ? { id: `steward-${index + 1}`, name } : name)) };
+    },
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCommitProblem } from '../../../domain/import/commit-rule';
 import { periodLabel } from '../../../domain/ledger';
-import { assignableStewards, assigneeProblem, MAX_SNOOZE_DAYS, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
+import { assignableStewards, assigneeOf, MAX_SNOOZE_DAYS, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
 
 describe('the queue policies the dialogs and the backend share', () => {
   it.each([
@@ -14,13 +14,25 @@ describe('the queue policies the dialogs and the backend share', () => {
     expect(snoozeProblem(until, '2026-11-26')).toBe(problem);
   });
 
-  it('hands a household to the roster or to me, each once, and to nobody else', () => {
-    const assignable = assignableStewards([' 李强', '赵静', '', '王敏'], '王敏 ');
-    expect(assignable).toEqual(['王敏', '李强', '赵静']);
-    expect(assigneeProblem('李强', assignable)).toBeNull();
-    expect(assigneeProblem(null, assignable)).toBeNull();
-    expect(assigneeProblem('陌生人', assignable)).toContain('不在团队的管家名单里');
-    expect(assignableStewards([], '')).toEqual([]);
+  it('hands a household to me or the roster, each person once (by id and by name), and to nobody else', () => {
+    const roster = [
+      { id: 'steward-1', name: ' 李强' },
+      { id: 'steward-2', name: '赵静' },
+      { id: 'steward-3', name: '' },
+      { id: 'steward-4', name: '王敏' },
+      { id: 'steward-2', name: '赵静（重复）' },
+    ];
+    const assignable = assignableStewards(roster, { id: 'local', name: '王敏 ' });
+    expect(assignable).toEqual([
+      { id: 'local', name: '王敏' },
+      { id: 'steward-1', name: '李强' },
+      { id: 'steward-2', name: '赵静' },
+    ]);
+    expect(assigneeOf('steward-1', assignable)).toEqual({ id: 'steward-1', name: '李强' });
+    expect(assigneeOf(null, assignable)).toBeNull();
+    expect(assigneeOf('steward-4', assignable)).toEqual({ problem: expect.stringContaining('不在团队的管家名单里') });
+    expect(assigneeOf('stranger', assignable)).toEqual({ problem: expect.stringContaining('不在团队的管家名单里') });
+    expect(assignableStewards([], { id: 'local', name: '' })).toEqual([]);
   });
 
   it('a text message settles reminders, broken promises and the monthly round, nothing else', () => {

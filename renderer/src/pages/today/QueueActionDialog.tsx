@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, type QueueAction, type QueueRow } from '../../../../electron/contract';
 import { addDays } from '../../../../domain/dates';
-import { parseEntryKey, queueKinds } from '../../../../domain/follow-up-rules';
+import { parseEntryKey, queueKinds, type RosterMember } from '../../../../domain/follow-up-rules';
 import { snoozeProblem } from '../../../../domain/queue-actions';
 import { noticeDeadline, noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../../domain/notice-ladder';
 import { useApi } from '../../api/api-context';
@@ -15,14 +15,14 @@ export type QueueActionKind = 'complete' | 'snooze' | 'reassign';
 const POOL = '__pool__';
 
 /** What can be acted on: a row of the queue, or an open follow-up on a household's record. */
-export type QueueTarget = Pick<QueueRow, 'householdId' | 'community' | 'roomLabel' | 'kind' | 'reason' | 'entryKey' | 'owner'>;
+export type QueueTarget = Pick<QueueRow, 'householdId' | 'community' | 'roomLabel' | 'kind' | 'reason' | 'entryKey' | 'owner'> & Partial<Pick<QueueRow, 'ownerId'>>;
 
 interface Props {
   row: QueueTarget;
   action: QueueActionKind;
   today: string;
-  /** Whom the household can go to. */
-  stewards: string[];
+  /** Whom the household can go to (followups.assignees). */
+  stewards: readonly RosterMember[];
   onDone(action: QueueAction): void;
   onCancel(): void;
 }
@@ -35,8 +35,9 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState<Dayjs | null>(dayjs(addDays(today, 3)));
-  // The current owner when they are on the roster; otherwise the team pool.
-  const [assignee, setAssignee] = useState<string>(row.owner && stewards.includes(row.owner) ? row.owner : POOL);
+  // The current owner when they are on the roster (by id, or by name on records from before ids); otherwise the team pool.
+  const current = stewards.find((member) => (row.ownerId ? member.id === row.ownerId : member.name === row.owner));
+  const [assignee, setAssignee] = useState<string>(current?.id ?? POOL);
   // Issuing a 限期缴费通知书: the deadline printed on it.
   const parsedKey = parseEntryKey(row.entryKey);
   const needsDeadline = action === 'complete' && parsedKey?.kind === 'notice' && noticeNeedsDeadline(parsedKey.ref as NoticeKind);
@@ -55,7 +56,7 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
           ? { action, householdId: row.householdId, entryKey: row.entryKey, reason, ...(needsDeadline && deadline ? { deadline: deadline.format('YYYY-MM-DD') } : {}) }
           : action === 'snooze'
             ? { action, householdId: row.householdId, until: until?.format('YYYY-MM-DD') ?? '', reason }
-            : { action, householdId: row.householdId, assignee: assignee === POOL ? null : assignee, reason };
+            : { action, householdId: row.householdId, assigneeId: assignee === POOL ? null : assignee, reason };
       const result = await api['followups.act'](input);
       onDone(result.action);
     } catch (error) {
@@ -112,7 +113,7 @@ export function QueueActionDialog({ row, action, today, stewards, onDone, onCanc
               aria-label="转给"
               value={assignee}
               onChange={setAssignee}
-              options={[{ value: POOL, label: '团队池（任何管家）' }, ...stewards.map((name) => ({ value: name, label: name }))]}
+              options={[{ value: POOL, label: '团队池（任何管家）' }, ...stewards.map((member) => ({ value: member.id, label: member.name }))]}
             />
           </Form.Item>
         )}

@@ -1,7 +1,7 @@
 import { App, Button, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../../electron/contract';
-import type { TeamSettings } from '../../../../domain/follow-up-rules';
+import type { RosterMember, TeamSettings } from '../../../../domain/follow-up-rules';
 import { LINT_TERM_CATEGORIES, type CustomLintTerm, type LintTermCategory } from '../../../../scripts-library/lint';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
@@ -35,11 +35,18 @@ const toValues = (settings: TeamSettings): Values => ({
   maxCallsPerWeek: settings.maxCallsPerWeek,
   horizonDays: settings.horizonDays,
   ...settings.ladder,
-  stewards: settings.stewards,
+  stewards: settings.stewards.map((member) => member.name),
   paymentAccount: settings.paymentAccount,
   custodyPercent: settings.custodyPercent,
   lintTerms: termsByCategory(settings.lintTerms),
 });
+
+/** The roster as saved: a name already on it keeps its id; a new name goes without one (the backend gives it one). */
+const rosterOf = (names: readonly string[], current: readonly RosterMember[]): { id?: string; name: string }[] =>
+  [...new Set(names.map((name) => name.trim()).filter(Boolean))].map((name) => {
+    const known = current.find((member) => member.name === name);
+    return known ? { id: known.id, name } : { name };
+  });
 
 /** 团队设置 for the lead: grace days, call windows, caps, the pinning horizon, the notice ladder, the stewards, the account, the 托管 share, the lint's own words. */
 export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
@@ -57,7 +64,7 @@ export function TeamSettingsDrawer({ onClose, onSaved }: { onClose(): void; onSa
         maxCallsPerWeek: values.maxCallsPerWeek,
         horizonDays: values.horizonDays,
         ladder: { residential: values.residential, shops: values.shops, writtenDemand: values.writtenDemand },
-        stewards: values.stewards.map((name) => name.trim()).filter(Boolean),
+        stewards: rosterOf(values.stewards, settings.data?.stewards ?? []),
         paymentAccount: values.paymentAccount.trim(),
         custodyPercent: values.custodyPercent,
         lintTerms: termsOf(values.lintTerms),

@@ -1,4 +1,5 @@
 /** The dialogs 今日跟进 opens: 团队设置, a row's 发提醒, and its 完成 / 暂缓 / 转给. */
+import type { RosterMember } from '../../../../domain/follow-up-rules';
 import type { QueueAction, QueueRow } from '../../../../electron/contract';
 import { MessageDialog } from './MessageDialog';
 import { QueueActionDialog, type QueueActionKind } from './QueueActionDialog';
@@ -24,7 +25,7 @@ interface TodayDialogsProps {
   onActed(action: QueueAction): void;
   /** The backend's day, which the actions' dates count from. */
   today: string;
-  stewards: string[];
+  stewards: readonly RosterMember[];
 }
 
 export function TodayDialogs({ editingTeam, onTeamClose, onTeamSaved, dialog, onDialogClose, onMessageSent, onActed, today, stewards }: TodayDialogsProps) {

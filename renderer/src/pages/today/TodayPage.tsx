@@ -1,7 +1,6 @@
 import { Alert, Button, Empty, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { QueueRow } from '../../../../electron/contract';
-import { assignableStewards } from '../../../../domain/queue-actions';
 import { useApi } from '../../api/api-context';
 import { useApiData } from '../../hooks/use-api-data';
 import { useBackendToday } from '../../hooks/use-today';
@@ -39,9 +38,9 @@ export function TodayPage() {
       }),
     [api, day, kind, community, owner, page],
   );
-  const people = useApiData(async () => ({ me: (await api['settings.get']({})).stewardName, team: (await api['teamSettings.get']({})).stewards }), [api, teamTick]);
-  const me = people.data?.me ?? '';
-  const stewards = assignableStewards(people.data?.team ?? [], me);
+  const people = useApiData(() => api['followups.assignees']({}), [api, teamTick]);
+  const me = people.data?.me.name ?? '';
+  const stewards = people.data?.assignable ?? [];
 
   const visible = queue.data?.rows ?? [];
   const pages = Math.max(1, Math.ceil((queue.data?.total ?? 0) / PAGE_SIZE));
@@ -69,7 +68,7 @@ export function TodayPage() {
         owner={owner}
         onOwnerChange={filters.chooseOwner}
         me={me}
-        stewards={stewards}
+        stewards={stewards.map((member) => member.name)}
         onEditTeam={() => setEditing(true)}
       />
       {/* One at a time: each covers the page (and the keys) while it is open. */}
