@@ -26,8 +26,11 @@ const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}
 const PURE_PACKAGES = ['zod', 'xstate', 'fuse.js', 'pinyin-pro', 'dayjs'];
 
 const backendGroup = { group: ['react', 'react-dom', 'antd', ...folders('renderer', 'main', 'preload')], message: 'The backend runs without Electron and without a DOM.' };
-const noStorageInside = { group: ['**/json-storage/*'], message: 'Only the JSON storage itself reaches its files; elsewhere import its entry point (json-storage) at most.' };
-const noStorage = { group: ['**/json-storage'], message: 'Handlers and services use the storage ports (backend/ports.ts), never a concrete store.' };
+const noStorageInside = {
+  group: ['**/json-storage/*', '**/postgres-storage/*'],
+  message: 'Only a storage itself reaches its files or tables; elsewhere import its entry point (json-storage, postgres-storage) at most.',
+};
+const noStorage = { group: ['**/json-storage', '**/postgres-storage'], message: 'Handlers and services use the storage ports (backend/ports.ts), never a concrete store.' };
 
 
 export default tseslint.config(
@@ -71,11 +74,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/backend/**'],
-    ignores: ['electron/backend/json-storage/**', 'electron/backend/index.ts'],
+    ignores: ['electron/backend/json-storage/**', 'electron/backend/postgres-storage/**', 'electron/backend/index.ts'],
     rules: layer([noElectron], [backendGroup, noStorageInside, noStorage]),
   },
   {
-    files: ['electron/backend/json-storage/**'],
+    files: ['electron/backend/json-storage/**', 'electron/backend/postgres-storage/**'],
     rules: layer([noElectron], [backendGroup]),
   },
   // The CLI is a caller like the others: it creates the backend and calls dispatch, never a handler or a store.
@@ -83,7 +86,13 @@ export default tseslint.config(
     files: ['electron/cli/**'],
     rules: layer(
       [noElectron],
-      [backendGroup, { group: ['**/backend/*', '!**/backend/app-info', '!**/backend/json-storage', '**/backend/*/**'], message: 'The CLI goes through dispatch: it imports only the backend (createBackend), app-info and the JSON storage\'s entry point.' }],
+      [
+        backendGroup,
+        {
+          group: ['**/backend/*', '!**/backend/app-info', '!**/backend/json-storage', '!**/backend/postgres-storage', '**/backend/*/**'],
+          message: 'The CLI goes through dispatch: it imports only the backend (createBackend), app-info and the storages\' entry points (the folder copy; the team database\'s accounts).',
+        },
+      ],
     ),
   },
   // The renderer: DOM, no Node, no Electron, no backend.

@@ -23,6 +23,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'team',
+          environment: 'node',
+          include: ['tests/team/**/*.test.ts'],
+          globalSetup: ['tests/team/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'component',

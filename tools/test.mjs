@@ -1,5 +1,5 @@
 // `npm test`: everything, in order — typecheck (per layer), lint, build, the Electron security scan,
-// then every vitest project (unit, integration, component, e2e in headless Chromium).
+// then every vitest project (unit, integration, team on a throwaway PostgreSQL, component, e2e in headless Chromium).
 // Runs all steps even when one fails, and ends with one plain line: `N passed, N failed`
 // (each check step counts as one, each vitest test as one).
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ else results.push({ name: 'electronegativity (skipped: build failed)', ok: false
 
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 const reportFile = path.join(root, 'test-results/vitest.json');
-const vitestOk = step('vitest (unit, integration, component, e2e)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
+const vitestOk = step('vitest (unit, integration, team, component, e2e)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
   CALL_COACH_SKIP_BUILD: built ? '1' : '0',
 });
 results.pop(); // counted test by test below

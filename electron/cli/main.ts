@@ -5,7 +5,8 @@
  *   npm run cli -- backup [--out DIR]
  *   npm run cli -- doctor [--forget FILE]
  *   npm run cli -- demo-data --households N [--seed N]
- * Every command takes --data-dir DIR (or CALL_COACH_DATA_DIR); the default is browser mode's (~/.call-coach).
+ *   npm run cli -- --database-url URL users add|list|disable|enable|reset-password [--username U] [--name N] [--role R …] [--community C …] [--password-stdin]
+ * Every data-folder command takes --data-dir DIR (or CALL_COACH_DATA_DIR); the default is browser mode's (~/.call-coach).
  */
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { LOCK_FILE_NAME } from '../backend/json-storage';
 import { CLI_ACTOR } from '../../domain/roles';
 import { formatYuan } from '../../domain/money';
 import { writeArrears } from './export-arrears';
+import { usersCommand, UsersUsageError } from './users';
 
 const USAGE = `用法:
   npm run cli -- import <文件> [--mapping 名称] [--community 小区] [--scope community|household] [--skip-errors] [--dry-run] [--json]
@@ -25,7 +27,9 @@ const USAGE = `用法:
   npm run cli -- backup [--out 目录]
   npm run cli -- doctor [--forget 文件]      （--forget：确认某个不见了的数据文件不再需要，下次启动从默认内容开始）
   npm run cli -- demo-data --households 数量 [--seed 数字]
-  所有命令都可加 --data-dir 目录（或环境变量 CALL_COACH_DATA_DIR）`;
+  npm run cli -- --database-url postgres://… users add --username 用户名 --name 姓名 --role steward|lead|admin|auditor [--community 小区 …] --password-stdin
+  npm run cli -- --database-url postgres://… users list | disable --username 用户名 | enable --username 用户名 | reset-password --username 用户名 --password-stdin
+  数据文件夹的命令都可加 --data-dir 目录（或环境变量 CALL_COACH_DATA_DIR）；团队数据库用 --database-url（或 CALL_COACH_DATABASE_URL）`;
 
 class UsageError extends Error {}
 
@@ -34,7 +38,7 @@ const { values, positionals } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     mapping: { type: 'string' },
-    community: { type: 'string' },
+    community: { type: 'string', multiple: true },
     scope: { type: 'string' },
     'skip-errors': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
@@ -43,6 +47,11 @@ const { values, positionals } = parseArgs({
     households: { type: 'string' },
     seed: { type: 'string' },
     forget: { type: 'string' },
+    'database-url': { type: 'string' },
+    username: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    'password-stdin': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -95,7 +104,7 @@ async function importCommand(file: string | undefined): Promise<number> {
   }
   if (bytes.length === 0) throw new ApiError({ code: 'VALIDATION', message: '文件是空的' });
   return withBackend(async (call) => {
-    const community = values.community ?? path.basename(file).replace(/\.[^.]+$/, '');
+    const community = values.community?.at(-1) ?? path.basename(file).replace(/\.[^.]+$/, '');
     const { jobId, preview } = await previewOf(call, file, bytes, { defaultCommunity: community, scope, ...(values.mapping ? { mappingName: values.mapping } : {}) });
     const blocked = preview.missing.length > 0 || (preview.errorCount > 0 && !values['skip-errors']);
     let committed: ImportEntry | null = null;
@@ -133,7 +142,7 @@ async function exportCommand(what: string | undefined): Promise<number> {
   if (what !== 'arrears') throw new UsageError('目前只能导出 arrears（欠费明细）');
   if (!values.out) throw new UsageError('export 需要 --out 文件.xlsx 或 文件.csv');
   return withBackend(async (call) => {
-    const { headers, rows } = await call('ledger.exportArrears', values.community ? { community: values.community } : {});
+    const { headers, rows } = await call('ledger.exportArrears', values.community?.length ? { community: values.community.at(-1)! } : {});
     await writeArrears(values.out!, headers, rows);
     say(`已导出 ${rows.length} 条欠费明细到 ${values.out}（电话已打码）`);
     return 0;
@@ -199,6 +208,22 @@ async function main(): Promise<number> {
       return doctorCommand();
     case 'demo-data':
       return demoCommand();
+    case 'users':
+      return usersCommand(argument, {
+        databaseUrl: values['database-url'] ?? process.env.CALL_COACH_DATABASE_URL ?? '',
+        ...(values.username ? { username: values.username } : {}),
+        ...(values.name ? { name: values.name } : {}),
+        roles: values.role ?? [],
+        communities: values.community ?? [],
+        passwordStdin: Boolean(values['password-stdin']),
+        json: Boolean(values.json),
+        say,
+        readStdin: async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+          return Buffer.concat(chunks).toString('utf8');
+        },
+      });
     default:
       throw new UsageError(`未知命令「${command}」`);
   }
@@ -207,9 +232,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) say(`${error.message}\n\n${USAGE}`);
+    if (error instanceof UsageError || error instanceof UsersUsageError) say(`${error.message}\n\n${USAGE}`);
     else say(`错误: ${error instanceof Error ? error.message : String(error)}`);
     if (values.json && !(error instanceof UsageError)) process.stdout.write(`${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(error instanceof UsageError || error instanceof UsersUsageError ? 2 : 1);
   },
 );

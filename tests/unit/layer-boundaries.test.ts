@@ -72,14 +72,18 @@ describe('layer boundaries', () => {
     expect(await restrictedFindings('electron/cli/x.ts', "import { LOCK_FILE_NAME } from '../backend/json-storage';\nexport const a = LOCK_FILE_NAME;\n")).toEqual([]);
     expect(await restrictedFindings('electron/cli/x.ts', "import { DataFile } from '../backend/json-storage/data-file';\nexport const a = DataFile;\n")).toContain('no-restricted-imports');
     expect(await restrictedFindings('electron/backend/json-storage/x.ts', "import { DataFile } from './data-file';\nexport const a = DataFile;\n")).toEqual([]);
+    // The team database the same way: its tables only inside postgres-storage.
+    expect(await restrictedFindings('electron/backend/handlers/x.ts', "import { openTeamDatabase } from '../postgres-storage';\nexport const a = openTeamDatabase;\n")).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/handlers/x.ts', "import { Accounts } from '../postgres-storage/accounts';\nexport const a = Accounts;\n")).toContain('no-restricted-imports');
+    expect(await restrictedFindings('electron/backend/postgres-storage/x.ts', "import { migrate } from './migrator';\nexport const a = migrate;\n")).toEqual([]);
   });
 
   it('the CLI calls the backend through dispatch: it cannot import a handler, a service or a store', async () => {
     const importing = (from: string) => `import * as x from '${from}';\nexport const a = x;\n`;
-    for (const reach of ['../backend/handlers', '../backend/ledger/commit-import', '../backend/ledger/demo-seed', '../backend/dispatch', '../backend/json-storage/ledger-store']) {
+    for (const reach of ['../backend/handlers', '../backend/ledger/commit-import', '../backend/ledger/demo-seed', '../backend/dispatch', '../backend/json-storage/ledger-store', '../backend/postgres-storage/accounts']) {
       expect(await restrictedFindings('electron/cli/x.ts', importing(reach)), reach).toContain('no-restricted-imports');
     }
-    for (const allowed of ['../backend', '../backend/app-info', '../backend/json-storage', './export-arrears', '../contract']) {
+    for (const allowed of ['../backend', '../backend/app-info', '../backend/json-storage', '../backend/postgres-storage', './export-arrears', '../contract']) {
       expect(await restrictedFindings('electron/cli/x.ts', importing(allowed)), allowed).toEqual([]);
     }
   });
