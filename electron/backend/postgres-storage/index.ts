@@ -37,3 +37,5 @@ export async function openTeamDatabase(databaseUrl: string, options: PoolOptions
   }
   return { pool, accounts: new Accounts(pool, options.accounts), location: redactDatabaseUrl(databaseUrl), close: () => pool.end() };
 }
+
+export { openPostgresStorage } from './pg-storage';

@@ -58,3 +58,14 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     client.release();
   }
 }
+
+/**
+ * Runs independent reads: in parallel on a pool (each on its own connection), one after another on a transaction's
+ * client (a client runs one query at a time).
+ */
+export async function readAll<T extends readonly unknown[]>(db: pg.Pool | pg.PoolClient, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (db instanceof pg.Pool) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
