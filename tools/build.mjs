@@ -30,6 +30,7 @@ export async function buildElectron() {
       main: path.join(root, 'electron/main/index.ts'),
       preload: path.join(root, 'electron/preload/index.ts'),
       server: path.join(root, 'electron/server/main.ts'),
+      'team-server': path.join(root, 'electron/server/team-main.ts'),
       cli: path.join(root, 'electron/cli/main.ts'),
     },
   });

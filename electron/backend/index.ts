@@ -16,12 +16,15 @@ import { RevisitFiguresBuilder } from './follow-ups/revisit-figures';
 import { ImportJobs } from './ledger/import-jobs';
 import { Uploads } from './ledger/uploads';
 import { openJsonStorage, type JsonStorage } from './json-storage';
+import type { Storage } from './ports';
+import { openPostgresStorage, openTeamDatabase, type TeamDatabase } from './postgres-storage';
 
 export const DEMO_HOUSEHOLDS = 3000;
 
 export interface BackendOptions {
   dataDir: string;
-  mode: RunMode | 'cli';
+  /** Local mode runs as the desktop app, browser mode or the CLI. */
+  mode: Exclude<RunMode, 'team'> | 'cli';
   version: string;
   appName?: string;
   log?: (message: string) => void;
@@ -31,19 +34,52 @@ export interface BackendOptions {
   today?: () => IsoDate;
 }
 
-export interface Backend {
+export interface Backend<S extends Storage = JsonStorage> {
   dispatch: Dispatch;
   /** The desk's user in local mode: every role, signing with the name in 本机设置. */
   deskActor(): Actor;
   ctx: BackendContext;
-  storage: JsonStorage;
+  storage: S;
   close(): void;
 }
 
+const defaultLog = (message: string) => console.error(`[call-coach] ${message}`);
+
+/** Local mode: the backend on a data folder (taking its lock). */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const log = options.log ?? ((message: string) => console.error(`[call-coach] ${message}`));
   const purpose = { electron: '桌面程序', browser: '浏览器模式', cli: '命令行工具' }[options.mode];
-  const storage = await openJsonStorage(options.dataDir, purpose);
+  return assemble(await openJsonStorage(options.dataDir, purpose), options);
+}
+
+export interface TeamBackendOptions extends Omit<BackendOptions, 'dataDir' | 'mode' | 'demoHouseholds'> {
+  databaseUrl: string;
+  /** Connections from this server (default 20). */
+  poolSize?: number;
+}
+
+/** Team mode: the backend on the team database (migrated at open), with its accounts. */
+export async function createTeamBackend(options: TeamBackendOptions): Promise<Backend<Storage> & { db: TeamDatabase }> {
+  const log = options.log ?? defaultLog;
+  const db = await openTeamDatabase(options.databaseUrl, { max: options.poolSize ?? 20, applicationName: 'call-coach-team-server' });
+  try {
+    const storage = await openPostgresStorage({ pool: db.pool, databaseUrl: options.databaseUrl, location: db.location, log });
+    const backend = await assemble(storage, { ...options, mode: 'team', demoHouseholds: 0 });
+    return {
+      ...backend,
+      db,
+      close: () => {
+        backend.close();
+        void db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function assemble<S extends Storage>(storage: S, options: Omit<BackendOptions, 'dataDir' | 'mode'> & { mode: RunMode | 'cli' }): Promise<Backend<S>> {
+  const log = options.log ?? defaultLog;
   try {
     const { ledger, contacts } = storage;
     const clock = options.today ? fixedDayClock(options.today) : shanghaiClock;

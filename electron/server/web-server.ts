@@ -7,7 +7,8 @@
  * senders are cut by timeouts, and idle sockets are closed when many are open so the real UI still gets in.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 import { httpStatusOf, maxBodyBytesOf, type ApiErrorBody, type Envelope } from '../contract';
@@ -56,10 +57,37 @@ export const defaultWebServerLimits: WebServerLimits = {
 /** A body left unread by an early answer (401, 413 …) is read and discarded up to this much, then the socket is closed. */
 const DRAIN_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Who may call the API and as whom. Local browser mode: the launch token, acting as the desk's user (localAccess).
+ * A team server: a signed-in session (electron/server/team-access.ts).
+ */
+export interface AccessPolicy {
+  /** Refuses a request for the whole server (static files too), e.g. a Host that is not ours; null to go on. */
+  checkHost(request: IncomingMessage, port: number): ApiErrorBody | null;
+  /** The actor of an API request, or why it is refused (before its body is read). */
+  authenticate(request: IncomingMessage, port: number): Promise<Actor | ApiErrorBody>;
+  /** Methods the server answers itself, without an actor (signing in and out). */
+  ownMethods?: Record<string, (input: unknown, request: IncomingMessage) => Promise<Envelope<unknown>>>;
+}
+
+/** Local browser mode: only this machine, our own Host and Origin, and the per-launch token; the desk's user acts. */
+export function localAccess(token: string, actor: () => Actor): AccessPolicy {
+  return {
+    checkHost,
+    authenticate: async (request, port) => checkApiCaller(request, port, token) ?? actor(),
+  };
+}
+
 export interface WebServerOptions {
   dispatch: Dispatch;
   /** Who an API request that passed the token check acts for (local browser mode: the desk's user). */
   actor: () => Actor;
+  /** Instead of the launch token and `actor`: another policy (a team server's sessions). */
+  access?: AccessPolicy;
+  /** The address to bind (default 127.0.0.1; a team server may be told otherwise). */
+  host?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
   /** The built renderer (dist/renderer); without it only the API is served. */
   staticDir?: string;
   /** 0 picks a free port. */
@@ -184,15 +212,17 @@ export function pathnameOf(target: string | undefined): string | null {
 
 interface Context {
   dispatch: Dispatch;
-  actor: () => Actor;
+  access: AccessPolicy;
   staticDir: string | undefined;
   port: number;
-  token: string;
 }
 
+const isActor = (value: Actor | ApiErrorBody): value is Actor => 'roles' in value;
+
 async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, ctx: Context) {
-  const refused = checkApiCaller(request, ctx.port, ctx.token);
-  if (refused) return sendError(response, refused);
+  const own = Object.hasOwn(ctx.access.ownMethods ?? {}, method) ? ctx.access.ownMethods![method] : undefined;
+  const actor = own ? null : await ctx.access.authenticate(request, ctx.port);
+  if (actor && !isActor(actor)) return sendError(response, actor);
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
     return sendError(response, { code: 'NOT_FOUND', message: '接口只接受 POST 请求。' });
@@ -213,7 +243,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
   } catch {
     return sendError(response, { code: 'VALIDATION', message: '请求内容不是有效的 JSON。' });
   }
-  const result = await ctx.dispatch(method, input, ctx.actor());
+  const result = own ? await own(input, request) : await ctx.dispatch(method, input, actor as Actor);
   if (result.ok) sendJson(response, 200, result);
   else sendError(response, result.error);
 }
@@ -229,7 +259,7 @@ async function handleStatic(request: IncomingMessage, response: ServerResponse, 
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, ctx: Context): Promise<void> {
-  const hostRefused = checkHost(request, ctx.port);
+  const hostRefused = ctx.access.checkHost(request, ctx.port);
   if (hostRefused) return sendError(response, hostRefused);
   const pathname = pathnameOf(request.url);
   if (pathname === null) return sendError(response, { code: 'VALIDATION', message: '请求地址无效。' });
@@ -250,7 +280,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const limits = { ...defaultWebServerLimits, ...options.limits };
   const log = options.log ?? ((message: string) => console.error(`[call-coach] ${message}`));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const ctx: Context = { dispatch: options.dispatch, actor: options.actor, staticDir: options.staticDir, port: options.port, token };
+  const ctx: Context = { dispatch: options.dispatch, access: options.access ?? localAccess(token, options.actor), staticDir: options.staticDir, port: options.port };
   const sockets = new Map<Socket, SocketState>();
 
   const fail = (response: ServerResponse, error: unknown) => {
@@ -263,32 +293,31 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
   };
 
-  const server = createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      connectionsCheckingInterval: limits.checkIntervalMs,
-    },
-    (request, response) => {
-      request.on('error', ignore);
-      response.on('error', ignore);
-      const state = sockets.get(request.socket);
-      if (state) {
-        state.busy += 1;
-        state.served += 1;
-        response.once('close', () => {
-          state.busy -= 1;
-          state.idleSince = performance.now();
-        });
-      }
-      try {
-        route(request, response, ctx).catch((error: unknown) => fail(response, error));
-      } catch (error) {
-        fail(response, error);
-      }
-    },
-  );
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  };
+  const listener: RequestListener = (request, response) => {
+    request.on('error', ignore);
+    response.on('error', ignore);
+    const state = sockets.get(request.socket);
+    if (state) {
+      state.busy += 1;
+      state.served += 1;
+      response.once('close', () => {
+        state.busy -= 1;
+        state.idleSince = performance.now();
+      });
+    }
+    try {
+      route(request, response, ctx).catch((error: unknown) => fail(response, error));
+    } catch (error) {
+      fail(response, error);
+    }
+  };
+  const server: Server = options.tls ? createTlsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, listener) : createServer(serverOptions, listener);
   server.maxConnections = limits.maxConnections;
 
   /** Closes the sockets `closable` picks, longest idle first, until at most `limit` are open (never `keep`). */
@@ -302,7 +331,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
   };
 
-  server.on('connection', (socket: Socket) => {
+  // Plain HTTP counts TCP connections; HTTPS the sockets after the TLS handshake (both are what requests arrive on).
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.set(socket, { busy: 0, served: 0, idleSince: performance.now() });
     socket.once('close', () => sockets.delete(socket));
     if (sockets.size > limits.idleSocketLimit) closeIdle(socket, limits.idleSocketLimit, (state, now) => now - state.idleSince >= limits.idleGraceMs);
@@ -311,7 +341,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
+    const host = options.host ?? '127.0.0.1';
+    server.listen(options.port, host, () => {
       server.off('error', reject);
       // After listening, an error (an accept failing, say) is logged; it must not end the process.
       server.on('error', (error) => log(`web server: ${error.message}`));
@@ -320,7 +351,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         server,
         port: ctx.port,
         token,
-        url: `http://127.0.0.1:${ctx.port}/?token=${token}`,
+        url: options.access ? `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${ctx.port}/` : `http://127.0.0.1:${ctx.port}/?token=${token}`,
         openSockets: () => sockets.size,
         close: () =>
           new Promise<void>((done) => {

@@ -1,12 +1,13 @@
 import { ApiError } from '../../contract';
 import type { Handler } from './types';
 
-export const appStatus: Handler<'app.status'> = async (_input, { storage, app, clock }) => {
+export const appStatus: Handler<'app.status'> = async (_input, { storage, app, clock, actor }) => {
   const [files, missing] = await Promise.all([storage.health(), storage.missingFiles()]);
   return {
     appName: app.name,
     version: app.version,
     mode: app.mode,
+    user: { id: actor.id, name: actor.name, roles: [...actor.roles] },
     dataDir: storage.location,
     startedAt: app.startedAt.toISOString(),
     today: clock.today(),

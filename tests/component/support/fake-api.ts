@@ -132,6 +132,7 @@ export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
     appName: 'Call Coach 催缴通话助手',
     version: '0.1.0',
     mode: 'browser',
+    user: { id: 'local', name: '王敏', roles: ['steward', 'lead', 'admin', 'auditor'] },
     dataDir: '/home/steward/.call-coach',
     startedAt: '2026-11-26T01:00:00.000Z',
     today: '2026-11-26',

@@ -1,0 +1,144 @@
+/**
+ * The team server over HTTP, as a client sees it: 401 without a session, signing in and out, roles per method
+ * (FORBIDDEN), a disabled user cut off at once, two servers on one database, and the transport rules (loopback by
+ * default, TLS or an explicit --insecure-http elsewhere).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTeamDatabase, type TeamDatabase } from '../../electron/backend/postgres-storage';
+import { startTeamServer, type TeamServer } from '../../electron/server/team-server';
+import type { Actor } from '../../domain/roles';
+import { tempDir } from '../helpers/fs';
+import { freshDatabase } from './support/databases';
+
+const ADMIN: Actor = { id: 'cli', name: '命令行', roles: ['admin'] };
+const PASSWORD = 'team server secret';
+
+let url: string;
+let db: TeamDatabase;
+const servers: TeamServer[] = [];
+
+const start = async (extra: Partial<Parameters<typeof startTeamServer>[0]> = {}) => {
+  const server = await startTeamServer({ databaseUrl: url, version: 'test', port: 0, today: () => '2026-11-26', staticDir: tempDir(), ...extra });
+  servers.push(server);
+  return server;
+};
+
+beforeAll(async () => {
+  url = await freshDatabase();
+  db = await openTeamDatabase(url);
+  await db.accounts.add({ username: 'zhang', name: '张三', roles: ['steward'], communities: ['观山水'], password: PASSWORD }, ADMIN);
+  await db.accounts.add({ username: 'lead', name: '李组长', roles: ['lead'], communities: ['观山水'], password: PASSWORD }, ADMIN);
+});
+
+afterAll(async () => {
+  for (const server of servers) await server.close();
+  await db.close();
+});
+
+async function post(server: TeamServer, method: string, body: unknown, token?: string) {
+  const response = await fetch(`${server.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  // The answer's value is whatever the method returns over the wire; each test reads the fields it checks.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } } };
+}
+
+const login = async (server: TeamServer, username: string) => {
+  const answer = await post(server, 'auth.login', { username, password: PASSWORD });
+  expect(answer.status).toBe(200);
+  return answer.body.value.token as string;
+};
+
+describe('the team server', () => {
+  it('answers 401 without a session, signs in, acts as the signed-in user, and signing out ends it', async () => {
+    const server = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const anonymous = await post(server, 'app.status', {});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('请先登录') });
+    expect((await post(server, 'app.status', {}, 'x'.repeat(43))).status).toBe(401);
+    const wrong = await post(server, 'auth.login', { username: 'zhang', password: 'not it at all' });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { message: '用户名或密码不对。' } } });
+
+    const token = await login(server, 'zhang');
+    const status = await post(server, 'app.status', {}, token);
+    expect(status.status).toBe(200);
+    expect(status.body.value).toMatchObject({ mode: 'team', user: { name: '张三', roles: ['steward'] } });
+    expect(status.body.value.dataDir).not.toContain('@'); // the database, never its password
+
+    expect((await post(server, 'auth.logout', {}, token)).status).toBe(200);
+    expect((await post(server, 'app.status', {}, token)).status).toBe(401);
+  });
+
+  it('refuses a method the role may not call (FORBIDDEN), and a lead may', async () => {
+    const server = await start();
+    const steward = await login(server, 'zhang');
+    const lead = await login(server, 'lead');
+    const settings = (await post(server, 'teamSettings.get', {}, steward)).body.value;
+    const refused = await post(server, 'teamSettings.update', { ...settings, graceDays: 2 }, steward);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.message).toContain('没有权限');
+    const saved = await post(server, 'teamSettings.update', { ...settings, graceDays: 2 }, lead);
+    expect(saved.status).toBe(200);
+    expect(saved.body.value.graceDays).toBe(2);
+  });
+
+  it('cuts a disabled user off at once, on every server', async () => {
+    const [a, b] = [await start(), await start()];
+    await db.accounts.add({ username: 'temp', name: '临时工', roles: ['steward'], password: PASSWORD }, ADMIN);
+    const token = await login(a, 'temp');
+    expect((await post(b, 'app.status', {}, token)).status).toBe(200);
+    await db.accounts.disable('temp', ADMIN);
+    expect((await post(a, 'app.status', {}, token)).status).toBe(401);
+    expect((await post(b, 'app.status', {}, token)).status).toBe(401);
+  });
+
+  it('serves the same truth from two servers: a lead\'s change through one is read through the other', async () => {
+    const [a, b] = [await start(), await start()];
+    const lead = await login(a, 'lead');
+    const settings = (await post(a, 'teamSettings.get', {}, lead)).body.value;
+    await post(a, 'teamSettings.update', { ...settings, paymentAccount: '工商银行 6222 0000 1111 2222' }, lead);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const seen = (await post(b, 'teamSettings.get', {}, lead)).body.value.paymentAccount;
+      if (seen === '工商银行 6222 0000 1111 2222') break;
+      if (Date.now() > deadline) throw new Error('server b never saw the change');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
+  it('binds loopback by default; another address needs TLS or --insecure-http (which warns)', async () => {
+    await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/需要 TLS/);
+    const warnings: string[] = [];
+    const open = await start({ host: '0.0.0.0', insecureHttp: true, warn: (line) => warnings.push(line) });
+    expect(warnings.join()).toContain('明文 HTTP');
+    expect(open.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/$/);
+  });
+
+  it('serves HTTPS with a certificate and key', async () => {
+    const dir = tempDir();
+    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const server = await start({ host: '0.0.0.0', tls: { cert: readFileSync(cert), key: readFileSync(key) } });
+    expect(server.url).toMatch(/^https:\/\//);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpsRequest(
+        { host: '127.0.0.1', port: server.web.port, path: '/api/app.status', method: 'POST', ca: readFileSync(cert), headers: { 'content-type': 'application/json' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(401);
+  });
+});
