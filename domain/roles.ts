@@ -21,7 +21,24 @@ export interface Actor {
   /** The name stored beside the id on what the actor writes (a desk may not have signed yet: ''). */
   name: string;
   roles: readonly Role[];
+  /** Team mode: the communities the account is assigned. Absent: no limit (local mode, the CLI). */
+  communities?: readonly string[];
 }
+
+/**
+ * Which communities' households an actor sees: null for all of them (local mode, the CLI, a 管理员 who manages
+ * every community, a 只读 auditor), otherwise the communities a 管家 or 组长 is assigned.
+ */
+export function communityScope(actor: Actor): ReadonlySet<string> | null {
+  if (!actor.communities || actor.roles.some((role) => role === 'admin' || role === 'auditor')) return null;
+  return new Set(actor.communities);
+}
+
+/** Whether a community is within a scope (null: every community). */
+export const inScope = (scope: ReadonlySet<string> | null, community: string): boolean => scope === null || scope.has(community);
+
+/** What a household outside the actor's communities reads as: the same as one that does not exist. */
+export const OUT_OF_SCOPE_MESSAGE = '找不到这一户（或它不在你负责的小区）。';
 
 /** Who may call a method: the roles allowed. */
 export type Access = readonly Role[];

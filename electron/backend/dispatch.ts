@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ApiError, contract, isMethodName, type ApiErrorBody, type Envelope } from '../contract';
-import { forbiddenMessage, mayCall, type Actor } from '../../domain/roles';
+import { communityScope, forbiddenMessage, mayCall, OUT_OF_SCOPE_MESSAGE, type Actor } from '../../domain/roles';
 import type { BackendContext, CallContext, Handlers } from './handlers';
 
 export function validationError(error: z.ZodError): ApiError {
@@ -31,6 +31,14 @@ export function createDispatch(handlers: Handlers, ctx: BackendContext, log: (me
     if (!mayCall(actor, access)) return { ok: false, error: { code: 'FORBIDDEN', message: forbiddenMessage(actor, access) } };
     const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+    // A household outside the actor's communities is as good as not there: nothing read, nothing written.
+    const householdKey = (contract[method] as { household?: string }).household;
+    const scope = householdKey ? communityScope(actor) : null;
+    if (scope && householdKey) {
+      const id = (parsed.data as Record<string, unknown>)[householdKey];
+      const community = typeof id === 'string' ? ctx.ledger.household(id)?.community : undefined;
+      if (community === undefined || !scope.has(community)) return { ok: false, error: { code: 'NOT_FOUND', message: OUT_OF_SCOPE_MESSAGE } };
+    }
     try {
       const handler = handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };

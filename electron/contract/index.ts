@@ -69,13 +69,18 @@ interface MethodSpec<I extends z.ZodType, O> {
   readonly access: Access;
   /** Browser mode reads at most this many bytes of request body for the method (DEFAULT_MAX_BODY_BYTES if absent). */
   readonly maxBodyBytes?: number;
+  /**
+   * The input field naming the one household the method reads or writes: dispatch refuses it, as
+   * not found, to an actor whose communities do not include the household's.
+   */
+  readonly household?: string;
   /** Phantom: carries the output type only (boxed, so a nullable output survives NonNullable). */
   readonly output?: { type: O };
 }
 
 /** `method<Output>()(inputSchema, access)`: the output type is given, the input type is inferred. */
 function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access, options: { maxBodyBytes?: number } = {}): MethodSpec<I, O> => ({ input, access, ...options });
+  return <I extends z.ZodType>(input: I, access: Access, options: { maxBodyBytes?: number; household?: string } = {}): MethodSpec<I, O> => ({ input, access, ...options });
 }
 
 /** The body limit of every method that does not set its own: far above any valid input. */
@@ -91,10 +96,10 @@ export const contract = {
   'households.facets': method<HouseholdFacets>()(noInput, ANYONE),
   'households.list': method<HouseholdList>()(householdListInput, ANYONE),
   'households.search': method<{ hits: HouseholdHit[] }>()(householdSearchInput, ANYONE),
-  'households.get': method<HouseholdRecord>()(householdIdInput, ANYONE),
+  'households.get': method<HouseholdRecord>()(householdIdInput, ANYONE, { household: 'id' }),
   /** Shows one whole phone number; every call is logged on the household's record. */
-  'households.revealPhone': method<{ phone: string }>()(revealPhoneInput, CALLERS),
-  'payments.record': method<HouseholdRecord>()(recordPaymentInput, BOOKKEEPERS),
+  'households.revealPhone': method<{ phone: string }>()(revealPhoneInput, CALLERS, { household: 'id' }),
+  'payments.record': method<HouseholdRecord>()(recordPaymentInput, BOOKKEEPERS, { household: 'householdId' }),
 
   /** A ledger file is sent in chunks (the same over IPC and HTTP): start, chunks in order, then previewImport. */
   'ledger.uploadStart': method<UploadStarted>()(uploadStartInput, LEADS),
@@ -134,13 +139,13 @@ export const contract = {
    * the collection pause, a dispute or a pending promise it is refused (CONFLICT, one issue per reason) unless an
    * override gives a reason. One started call at a time (kept across a restart); again for its household: the same.
    */
-  'calls.start': method<CallStart>()(startCallInput, CALLERS),
+  'calls.start': method<CallStart>()(startCallInput, CALLERS, { household: 'householdId' }),
   /** Why a call should not start now (the same rules as calls.start), without starting it. */
-  'calls.check': method<{ problems: string[] }>()(checkCallInput, CALLERS),
+  'calls.check': method<{ problems: string[] }>()(checkCallInput, CALLERS, { household: 'householdId' }),
   /** The end of a started call: one contact record with its promises, grievances and follow-ups, in one durable write. */
-  'calls.save': method<ContactRecordOut>()(saveCallInput, CALLERS),
+  'calls.save': method<ContactRecordOut>()(saveCallInput, CALLERS, { household: 'householdId' }),
   /** The call in progress, so a crash or restart can resume it. */
-  'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput, CALLERS),
+  'calls.saveDraft': method<{ saved: true }>()(saveCallDraftInput, CALLERS, { household: 'householdId' }),
   /** The call in progress: the machine's draft and the started call (either may be there without the other). */
   'calls.draft': method<{ draft: CallDraft | null; started: CallStart | null }>()(noInput, CALLERS),
   /** 放弃: gives up the call in progress (its draft and its start). */
@@ -149,14 +154,14 @@ export const contract = {
   /** 今日跟进: who to contact on a day (today by default) and why. */
   'followups.today': method<TodayQueue>()(todayQueueInput, ANYONE),
   /** Complete one entry, snooze or reassign a household, with a reason. */
-  'followups.act': method<{ action: QueueAction }>()(queueActInput, CALLERS),
-  'followups.undo': method<{ undone: true }>()(undoQueueActionInput, CALLERS),
+  'followups.act': method<{ action: QueueAction }>()(queueActInput, CALLERS, { household: 'householdId' }),
+  'followups.undo': method<{ undone: true }>()(undoQueueActionInput, CALLERS, { household: 'householdId' }),
   /** Whom the acting steward may hand a household to: themselves first, then the team's roster. */
   'followups.assignees': method<Assignees>()(noInput, CALLERS),
   /** 维修已完成: when a repair (and a leak's test) was done; its open revisit moves to the 规程's day after it. */
-  'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput, CALLERS),
+  'grievances.repairDone': method<{ grievance: GrievanceRecord; followUp: FollowUp | null }>()(repairDoneInput, CALLERS, { household: 'householdId' }),
   /** A reminder sent as 短信 / 微信 outside the app: logged on the contact record. */
-  'contacts.logMessage': method<{ contactId: string }>()(logMessageInput, CALLERS),
+  'contacts.logMessage': method<{ contactId: string }>()(logMessageInput, CALLERS, { household: 'householdId' }),
   'teamSettings.get': method<TeamSettings>()(noInput, ANYONE),
   /** A roster entry without an id is someone new: the backend gives them one. */
   'teamSettings.update': method<TeamSettings>()(teamSettingsInput, LEADS),

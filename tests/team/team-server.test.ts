@@ -114,6 +114,40 @@ describe('the team server', () => {
     }
   });
 
+  it('shows a steward only the households of their communities: lists, search, the queue, a record, a payment', async () => {
+    const server = await start();
+    await db.accounts.add({ username: 'admin', name: '王主管', roles: ['admin'], password: PASSWORD }, ADMIN);
+    await db.accounts.add({ username: 'cuihu', name: '赵管家', roles: ['steward'], communities: ['翠湖湾'], password: PASSWORD }, ADMIN);
+    await db.accounts.add({ username: 'audit', name: '审计', roles: ['auditor'], password: PASSWORD }, ADMIN);
+    const admin = await login(server, 'admin');
+    expect((await post(server, 'ledger.seedDemo', { households: 60, seed: 7 }, admin)).status).toBe(200);
+    const steward = await login(server, 'cuihu');
+    const auditor = await login(server, 'audit');
+
+    const all = (await post(server, 'households.list', { owingOnly: false, limit: 500 }, auditor)).body.value;
+    const communities = new Set<string>(all.rows.map((row: { community: string }) => row.community));
+    expect(communities.size).toBeGreaterThan(1);
+    const mine = (await post(server, 'households.list', { owingOnly: false, limit: 500 }, steward)).body.value;
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(all.total);
+    expect(new Set(mine.rows.map((row: { community: string }) => row.community))).toEqual(new Set(['翠湖湾']));
+    const facets = (await post(server, 'households.facets', {}, steward)).body.value;
+    expect(facets.communities.map((c: { name: string }) => c.name)).toEqual(['翠湖湾']);
+
+    const other = all.rows.find((row: { community: string }) => row.community !== '翠湖湾');
+    const refused = await post(server, 'households.get', { id: other.id }, steward);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error?.message).toContain('不在你负责的小区');
+    expect((await post(server, 'households.get', { id: other.id }, auditor)).status).toBe(200);
+    const payment = await post(server, 'payments.record', { householdId: other.id, amountFen: 100, paidOn: '2026-11-26', channel: '微信', note: '' }, steward);
+    expect(payment.status).toBe(404);
+    const hits = (await post(server, 'households.search', { query: other.ownerName.slice(0, 1), limit: 50 }, steward)).body.value.hits;
+    expect(hits.every((hit: { community: string }) => hit.community === '翠湖湾')).toBe(true);
+    const queue = (await post(server, 'followups.today', { limit: 500 }, steward)).body.value;
+    expect(queue.rows.every((row: { community: string }) => row.community === '翠湖湾')).toBe(true);
+    expect(queue.communities).toEqual(queue.rows.length ? ['翠湖湾'] : []);
+  });
+
   it('binds loopback by default; another address needs TLS or --insecure-http (which warns)', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/需要 TLS/);
     const warnings: string[] = [];

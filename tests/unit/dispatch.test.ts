@@ -132,3 +132,14 @@ describe('the backend through dispatch', () => {
     backend.close();
   });
 });
+
+describe('community scope in the contract', () => {
+  it('every method that takes one household names the field, so dispatch can refuse a household outside the actor\'s communities', async () => {
+    const { contract } = await import('../../electron/contract');
+    for (const [name, spec] of Object.entries(contract)) {
+      const shape = (spec.input as { shape?: Record<string, unknown>; options?: { shape: Record<string, unknown> }[] }).shape ?? (spec.input as { options?: { shape: Record<string, unknown> }[] }).options?.[0]?.shape ?? {};
+      const names = 'householdId' in shape ? 'householdId' : name.startsWith('households.') && 'id' in shape ? 'id' : undefined;
+      expect((spec as { household?: string }).household, name).toBe(names);
+    }
+  });
+});

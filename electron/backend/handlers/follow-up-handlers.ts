@@ -4,16 +4,18 @@ import { categoryOfTitle, repairCompletionProblem, revisitDueAfterRepair } from 
 import { noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../domain/notice-ladder';
 import { assignableStewards, assigneeOf, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
+import { communityScope } from '../../../domain/roles';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
 import { recordId } from '../record-id';
 import { signatureOf } from './desk';
 import type { BackendContext, CallContext, Handler } from './types';
 
-export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock }) => {
+export const followupsToday: Handler<'followups.today'> = async ({ date, ...filters }, { queue, revisits, storage, clock, actor }) => {
   const day = date ?? clock.today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
-  return { ...queuePage(queue.build(day, day === clock.today() ? clock.timeOfDay() : '10:00', storage.teamSettings.read()), filters), revisits: revisits.monthOf(day) };
+  const built = queue.build(day, day === clock.today() ? clock.timeOfDay() : '10:00', storage.teamSettings.read());
+  return { ...queuePage(built, filters, communityScope(actor)), revisits: revisits.monthOf(day) };
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });

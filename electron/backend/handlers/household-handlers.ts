@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../contract';
 import { maskPhone } from '../../../domain/phone';
 import { manualPayment } from '../../../domain/payments';
+import { communityScope } from '../../../domain/roles';
 import { signatureOf } from './desk';
 import type { Handler } from './types';
 
-export const householdsFacets: Handler<'households.facets'> = async (_input, { queries }) => queries.facets();
+// A household outside the actor's communities is refused by dispatch (the contract's `household` key); lists,
+// search and facets leave them out here.
+export const householdsFacets: Handler<'households.facets'> = async (_input, { queries, actor }) => queries.facets(communityScope(actor));
 
-export const householdsList: Handler<'households.list'> = async (input, { queries }) => queries.list(input);
+export const householdsList: Handler<'households.list'> = async (input, { queries, actor }) => queries.list(input, communityScope(actor));
 
-export const householdsSearch: Handler<'households.search'> = async ({ query, limit }, { queries }) => ({ hits: queries.search(query, limit) });
+export const householdsSearch: Handler<'households.search'> = async ({ query, limit }, { queries, actor }) => ({ hits: queries.search(query, limit, communityScope(actor)) });
 
 export const householdsGet: Handler<'households.get'> = async ({ id }, { queries }) => queries.record(id);
 

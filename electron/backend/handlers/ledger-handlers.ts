@@ -1,3 +1,4 @@
+import { communityScope } from '../../../domain/roles';
 import { ApiError } from '../../contract';
 import { arrearsRows, EXPORT_HEADERS } from '../ledger/arrears-export';
 import { seedDemoData } from '../ledger/demo-seed';
@@ -36,7 +37,7 @@ export const ledgerUndoImport: Handler<'ledger.undoImport'> = async ({ importId 
   return history(ledger);
 };
 
-export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ community }, { ledger }) => ({ headers: [...EXPORT_HEADERS], rows: arrearsRows(ledger, community) });
+export const ledgerExportArrears: Handler<'ledger.exportArrears'> = async ({ community }, { ledger, actor }) => ({ headers: [...EXPORT_HEADERS], rows: arrearsRows(ledger, community, communityScope(actor)) });
 
 /** Demo data only into an empty ledger (checked inside the write): never mixed into real households. */
 export const ledgerSeedDemo: Handler<'ledger.seedDemo'> = async ({ households, seed }, { ledger, clock }) => {

@@ -17,6 +17,7 @@ import { collectionPauseOf, type TeamSettings } from '../../../domain/follow-up-
 import { ageingBucketOf, billedPercentOf, type Household } from '../../../domain/ledger';
 import { ownerTypeFor, type OwnerTypeGuess } from '../../../domain/owner-type';
 import { maskPhone } from '../../../domain/phone';
+import { inScope } from '../../../domain/roles';
 import { QuickFindIndex } from '../../../domain/search/quick-find';
 import type { ContactLog, LedgerRepository } from '../ports';
 import { promiseStates } from '../follow-ups/today-queue';
@@ -89,10 +90,11 @@ export class HouseholdQueries {
     };
   }
 
-  facets(): HouseholdFacets {
+  facets(scope: ReadonlySet<string> | null = null): HouseholdFacets {
     if (this.ledger.error) throw this.ledger.error;
     const byName = new Map<string, CommunityFacet & { buildingSet: Set<string> }>();
     for (const household of this.ledger.allHouseholds()) {
+      if (!inScope(scope, household.community)) continue;
       let facet = byName.get(household.community);
       if (!facet) byName.set(household.community, (facet = { name: household.community, buildings: [], buildingSet: new Set(), households: 0, owingHouseholds: 0, owedFen: 0 }));
       if (household.building) facet.buildingSet.add(household.building);
@@ -112,11 +114,12 @@ export class HouseholdQueries {
     };
   }
 
-  list(input: ListInput): HouseholdList {
+  list(input: ListInput, scope: ReadonlySet<string> | null = null): HouseholdList {
     if (this.ledger.error) throw this.ledger.error;
     const rows: HouseholdRow[] = [];
     let totalOwedFen = 0;
     for (const household of this.ledger.allHouseholds()) {
+      if (!inScope(scope, household.community)) continue;
       if (input.community && household.community !== input.community) continue;
       if (input.building && household.building !== input.building) continue;
       if (input.kind && household.kind !== input.kind) continue;
@@ -143,10 +146,12 @@ export class HouseholdQueries {
     return { total: rows.length, totalOwedFen, rows: rows.slice(input.offset, input.offset + input.limit) };
   }
 
-  search(query: string, limit: number): HouseholdHit[] {
+  search(query: string, limit: number, scope: ReadonlySet<string> | null = null): HouseholdHit[] {
     const { index } = this.derived();
     const digits = /^\d{4}$/.test(query.trim()) ? query.trim() : null;
-    return index.search(query, limit).map((hit) => {
+    // Scoped: look further down the ranking, then keep the actor's communities' hits.
+    const hits = scope === null ? index.search(query, limit) : index.search(query, Math.min(limit * 20, 2000)).filter((hit) => inScope(scope, this.ledger.household(hit.id)!.community)).slice(0, limit);
+    return hits.map((hit) => {
       const household = this.ledger.household(hit.id)!;
       const summary = this.ledger.summaryOf(hit.id)!;
       const phone = hit.matched === 'phone' && digits ? household.phones.find((p) => p.endsWith(digits)) : undefined;
