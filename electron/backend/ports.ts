@@ -13,6 +13,7 @@ import type { ApiError, CallDraft, CallStart, ContactRecord, DataFileHealth, Fol
 import type { MergePlan } from '../../domain/import/merge';
 import type { ArrearsItem, ArrearsSummary, Household, Payment } from '../../domain/ledger';
 import type { TeamSettings } from '../../domain/follow-up-rules';
+import type { ClaimHolder } from '../../domain/claims';
 import type { UserRecord } from '../../domain/roles';
 import type { ScriptLibrary } from '../../scripts-library/schema';
 import type { CallWrite, HouseholdContacts, RepairDone } from './contacts/contact-records';
@@ -103,6 +104,18 @@ export interface CallDrafts {
   update(userId: string, recipe: (slot: CallSlot) => void): Promise<CallSlot>;
 }
 
+/** Who is on a call with which household (domain/claims.ts). */
+export interface Claims {
+  /** Claims a household for `user`, or renews their claim; the holder when someone else holds it. */
+  claim(householdId: string, user: { id: string; name: string }, seconds: number): Promise<{ claimed: true } | { claimed: false; holder: ClaimHolder }>;
+  /** Claims the first of `householdIds` (in order) that nobody else holds, atomically; null when every one is held. */
+  claimFirst(householdIds: readonly string[], user: { id: string; name: string }, seconds: number): Promise<string | null>;
+  /** Ends `userId`'s claim on a household (nothing if it is not theirs). */
+  release(householdId: string, userId: string): Promise<void>;
+  /** Who holds a household, as this server last heard (expired claims included: check claimHolds). */
+  holderOf(householdId: string): ClaimHolder | null;
+}
+
 /** The team's accounts; empty in local mode (the desk's one user holds every role). */
 export interface UserDirectory {
   list(): readonly UserRecord[];
@@ -121,6 +134,7 @@ export interface Storage {
   /** This desk's own settings (its steward's name, …). */
   readonly settings: Doc<Settings>;
   readonly drafts: CallDrafts;
+  readonly claims: Claims;
   readonly users: UserDirectory;
   /** Everything that could not be read when the storage opened. */
   readonly problems: ApiError[];

@@ -7,6 +7,8 @@ export const apiErrorCodes = [
   'VALIDATION',
   'NEEDS_CONFIRMATION',
   'CONFLICT',
+  /** Team mode: another steward is on a call with this household (正在由 张三 通话). */
+  'CLAIMED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -71,6 +73,7 @@ export const httpStatusOf: Record<ApiErrorCode, number> = {
   VALIDATION: 400,
   NEEDS_CONFIRMATION: 409,
   CONFLICT: 409,
+  CLAIMED: 409,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -75,6 +75,9 @@ export const todayQueueInput = z
   .strict();
 export type TodayQueueInput = z.infer<typeof todayQueueInput>;
 
+/** 下一户: the next callable row of the day's list under these filters that nobody else is on, claimed for the caller. */
+export const nextHouseholdInput = todayQueueInput.pick({ kind: true, community: true, owner: true }).strict();
+
 const householdId = idSchema;
 const reason = z.string().trim().min(1, '请写明原因').max(200, '原因不超过 200 字');
 
@@ -140,6 +143,8 @@ export interface QueueRow {
   owner: string | null;
   /** That steward's user id, when known. */
   ownerId: string | null;
+  /** Team mode: another steward on a call with this household right now (正在由 … 通话); absent or null otherwise. */
+  claimedBy?: string | null;
   /** A callback's agreed time of day. */
   dueTime: string | null;
   /** The shown entry's follow-up (a 维修回访, 投诉答复 or 回电), for a revisit call; null for other kinds. */

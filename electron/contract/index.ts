@@ -38,7 +38,7 @@ import {
   type UploadStarted,
 } from './ledger';
 import { checkCallInput, repairDoneInput, saveCallDraftInput, saveCallInput, startCallInput, type CallDraft, type CallStart, type ContactRecordOut, type FollowUp, type GrievanceRecord } from './calls';
-import { logMessageInput, queueActInput, teamSettingsInput, todayQueueInput, undoQueueActionInput, type Assignees, type QueueAction, type TodayQueue } from './follow-ups';
+import { logMessageInput, nextHouseholdInput, queueActInput, teamSettingsInput, todayQueueInput, undoQueueActionInput, type Assignees, type QueueAction, type QueueRow, type TodayQueue } from './follow-ups';
 import type { TeamSettings } from '../../domain/follow-up-rules';
 import { ADMINS, ANYONE, BOOKKEEPERS, CALLERS, LEADS, type Access } from '../../domain/roles';
 import {
@@ -153,6 +153,11 @@ export const contract = {
 
   /** 今日跟进: who to contact on a day (today by default) and why. */
   'followups.today': method<TodayQueue>()(todayQueueInput, ANYONE),
+  /**
+   * 下一户: claims the next callable household of today's list (under the filters) that no other steward is on,
+   * atomically — under any race one household goes to one steward — and answers its row (null: none left).
+   */
+  'followups.next': method<{ row: QueueRow | null }>()(nextHouseholdInput, CALLERS),
   /** Complete one entry, snooze or reassign a household, with a reason. */
   'followups.act': method<{ action: QueueAction }>()(queueActInput, CALLERS, { household: 'householdId' }),
   'followups.undo': method<{ undone: true }>()(undoQueueActionInput, CALLERS, { household: 'householdId' }),

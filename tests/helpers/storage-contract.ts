@@ -214,6 +214,39 @@ export function storageContract(implementation: StorageImplementation): void {
       });
     });
 
+    describe('claims', () => {
+      it('one household goes to one of many racing users; its holder renews and releases; an expired claim is free', async () => {
+        const { storage } = await fresh();
+        const users = Array.from({ length: 12 }, (_, n) => ({ id: `u-${n}`, name: `管家${n}` }));
+        const results = await Promise.all(users.map((user) => storage.claims.claim('观山水|1-1', user, 600)));
+        const winners = users.filter((_, n) => results[n]!.claimed);
+        expect(winners).toHaveLength(1);
+        for (const result of results) if (!result.claimed) expect(result.holder).toMatchObject({ userId: winners[0]!.id, name: winners[0]!.name });
+        expect(await storage.claims.claim('观山水|1-1', winners[0]!, 600)).toEqual({ claimed: true }); // renewed
+        const other = users.find((user) => user !== winners[0])!;
+        await storage.claims.release('观山水|1-1', other.id); // not theirs: nothing happens
+        expect((await storage.claims.claim('观山水|1-1', other, 600)).claimed).toBe(false);
+        await storage.claims.release('观山水|1-1', winners[0]!.id);
+        expect((await storage.claims.claim('观山水|1-1', other, 600)).claimed).toBe(true);
+        // A claim of no time at all has expired at once: anyone may take the household.
+        await storage.claims.claim('观山水|2-2', users[0]!, 0);
+        expect((await storage.claims.claim('观山水|2-2', users[1]!, 600)).claimed).toBe(true);
+        storage.close();
+      });
+
+      it('"next household" under a race: every user gets a different one, and none is handed out twice', async () => {
+        const { storage } = await fresh();
+        const households = Array.from({ length: 30 }, (_, n) => `观山水|3-${n}`);
+        const users = Array.from({ length: 20 }, (_, n) => ({ id: `u-${n}`, name: `管家${n}` }));
+        const taken = await Promise.all(users.map((user) => storage.claims.claimFirst(households, user, 600)));
+        expect(taken.every((id) => id !== null)).toBe(true);
+        expect(new Set(taken).size).toBe(users.length);
+        const more = await Promise.all(users.map((user) => storage.claims.claimFirst(households.slice(0, 20), { id: `late-${user.id}`, name: '后来的' }, 600)));
+        expect(more.every((id) => id === null)).toBe(true); // the first 20 are all held
+        storage.close();
+      });
+    });
+
     describe('documents and call slots', () => {
       it('serialises parallel updates to a document (none lost) and a throwing recipe writes nothing', async () => {
         const { place, storage } = await fresh();

@@ -90,6 +90,7 @@ async function validSamples(): Promise<Record<MethodName, Record<string, unknown
     'followups.act': { action: 'snooze', householdId: id, until: '2026-11-25', reason: '出差' },
     'followups.undo': { householdId: id, actionId: 'none' },
     'followups.assignees': {},
+    'followups.next': {},
     'grievances.repairDone': { householdId: id, grievanceId: 'none', completedOn: '2025-11-20', leakTestOn: null },
     'contacts.logMessage': { householdId: id, channel: '短信', text: '您好，提醒您缴费。', entryKey: null },
     'teamSettings.get': none,

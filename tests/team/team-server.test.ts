@@ -148,6 +148,52 @@ describe('the team server', () => {
     expect(queue.communities).toEqual(queue.rows.length ? ['翠湖湾'] : []);
   });
 
+  it('claims a household for the steward on the call: another steward is told who, the queue shows it, ending the call frees it', async () => {
+    const [a, b] = [await start(), await start()];
+    await db.accounts.add({ username: 'jin1', name: '钱一', roles: ['steward'], communities: ['锦绣华庭'], password: PASSWORD }, ADMIN);
+    await db.accounts.add({ username: 'jin2', name: '孙二', roles: ['steward'], communities: ['锦绣华庭'], password: PASSWORD }, ADMIN);
+    const [one, two] = [await login(a, 'jin1'), await login(b, 'jin2')];
+    const queue = (await post(a, 'followups.today', { limit: 500 }, one)).body.value;
+    const row = queue.rows.find((candidate: { callable: boolean }) => candidate.callable);
+    expect(row).toBeDefined();
+    expect((await post(a, 'calls.start', { householdId: row.householdId, purpose: 'collection' }, one)).status).toBe(200);
+    const refused = await post(b, 'calls.start', { householdId: row.householdId, purpose: 'collection' }, two);
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'CLAIMED', message: expect.stringContaining('正在由 钱一 通话') } } });
+    const seen = async () => (await post(b, 'followups.today', { limit: 500 }, two)).body.value.rows.find((candidate: { householdId: string }) => candidate.householdId === row.householdId);
+    expect((await seen()).claimedBy).toBe('钱一');
+    expect((await post(a, 'calls.clearDraft', {}, one)).status).toBe(200);
+    const deadline = Date.now() + 30_000;
+    while ((await seen()).claimedBy) {
+      if (Date.now() > deadline) throw new Error('the claim never went');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await post(b, 'calls.start', { householdId: row.householdId, purpose: 'collection' }, two)).status).toBe(200);
+    await post(b, 'calls.clearDraft', {}, two);
+  });
+
+  it('下一户 under a race through two servers: 40 stewards pressing at once never get the same household', async () => {
+    // A database of its own, seeded here: the test stands alone.
+    const own = await freshDatabase();
+    const ownDb = await openTeamDatabase(own);
+    const [a, b] = [await start({ databaseUrl: own }), await start({ databaseUrl: own })];
+    await ownDb.accounts.add({ username: 'admin', name: '王主管', roles: ['admin'], password: PASSWORD }, ADMIN);
+    expect((await post(a, 'ledger.seedDemo', { households: 120, seed: 11 }, await login(a, 'admin'))).status).toBe(200);
+    const tokens = await Promise.all(
+      Array.from({ length: 40 }, async (_, n) => {
+        await ownDb.accounts.add({ username: `racer${n}`, name: `管家${n}`, roles: ['steward'], communities: ['翠湖湾', '锦绣华庭', '观澜苑'], password: PASSWORD }, ADMIN);
+        return login(n % 2 ? a : b, `racer${n}`);
+      }),
+    );
+    const answers = await Promise.all(tokens.map((token, n) => post(n % 2 ? a : b, 'followups.next', {}, token)));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const households = answers.map((answer) => answer.body.value.row?.householdId).filter(Boolean);
+    expect(households.length).toBeGreaterThan(0);
+    expect(new Set(households).size).toBe(households.length);
+    const { rows } = await ownDb.pool.query("SELECT household_id, user_id FROM claims WHERE expires_at > now() AND user_name LIKE '管家%'");
+    expect(rows).toHaveLength(households.length);
+    await ownDb.close();
+  });
+
   it('binds loopback by default; another address needs TLS or --insecure-http (which warns)', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/需要 TLS/);
     const warnings: string[] = [];

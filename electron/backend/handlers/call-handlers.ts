@@ -1,5 +1,6 @@
 import { ApiError, type CallStart, type ParsedInputOf } from '../../contract';
 import { recordCall } from '../../../domain/call-record';
+import { CLAIM_SECONDS, claimedMessage } from '../../../domain/claims';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
 import { callProblemsOf } from '../follow-ups/today-queue';
 import { recordId } from '../record-id';
@@ -37,8 +38,22 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
   signatureOf(ctx);
   const followUpId = input.followUpId ?? null;
   if (input.purpose === 'revisit') checkRevisit(ctx, input.householdId, followUpId!);
-  const settings = ctx.storage.teamSettings.read();
   const ownerType = ctx.queries.ownerType(input.householdId);
+  // One household on one steward's screen: the claim first (atomic in the storage), released again if the start fails.
+  const claim = await ctx.storage.claims.claim(input.householdId, ctx.actor, CLAIM_SECONDS);
+  if (!claim.claimed) throw new ApiError({ code: 'CLAIMED', message: claimedMessage(claim.holder) });
+  try {
+    return await startInSlot(ctx, input, followUpId, ownerType);
+  } catch (error) {
+    const started = ctx.storage.drafts.read(ctx.actor.id).started;
+    if (started?.householdId !== input.householdId) await ctx.storage.claims.release(input.householdId, ctx.actor.id);
+    throw error;
+  }
+};
+
+/** The start itself, in the acting user's call slot: one call at a time, the rules judged inside that write. */
+async function startInSlot(ctx: CallContext, input: ParsedInputOf<'calls.start'>, followUpId: string | null, ownerType: CallStart['ownerType']): Promise<CallStart> {
+  const settings = ctx.storage.teamSettings.read();
   let answer: CallStart | undefined;
   await ctx.storage.drafts.update(ctx.actor.id, (data) => {
     if (data.started && savedAlready(ctx, data.started)) data.started = null;
@@ -70,7 +85,7 @@ export const callsStart: Handler<'calls.start'> = async (input, ctx) => {
     };
   });
   return answer!;
-};
+}
 
 export const callsCheck: Handler<'calls.check'> = async ({ householdId, purpose }, ctx) => {
   ctx.queries.record(householdId); // 404 for an unknown household
@@ -104,6 +119,7 @@ export const callsSave: Handler<'calls.save'> = async (call, ctx) => {
     if (data.started?.callId === call.callId) data.started = null;
     if (data.draft?.householdId === call.householdId) data.draft = null;
   });
+  await storage.claims.release(call.householdId, actor.id);
   const { contact, promises, grievances, followUps } = built.record;
   return { contactId: contact.id, promises, grievances, followUps, maskedNumbers: built.maskedNumbers };
 };
@@ -112,6 +128,8 @@ export const callsSaveDraft: Handler<'calls.saveDraft'> = async (draft, { storag
   await storage.drafts.update(actor.id, (data) => {
     data.draft = { ...draft, savedAt: clock.now() };
   });
+  // The call screen is still on it: the claim is renewed (unless the call was never started, or it is another's now).
+  if (storage.drafts.read(actor.id).started?.householdId === draft.householdId) await storage.claims.claim(draft.householdId, actor, CLAIM_SECONDS);
   return { saved: true };
 };
 
@@ -122,9 +140,12 @@ export const callsDraft: Handler<'calls.draft'> = async (_input, ctx) => {
 
 /** 放弃: the call in progress is given up, its draft and its start. */
 export const callsClearDraft: Handler<'calls.clearDraft'> = async (_input, { storage, actor }) => {
+  let released: string | undefined;
   await storage.drafts.update(actor.id, (data) => {
+    released = data.started?.householdId ?? data.draft?.householdId;
     data.draft = null;
     data.started = null;
   });
+  if (released) await storage.claims.release(released, actor.id);
   return { cleared: true };
 };

@@ -4,6 +4,7 @@ import { categoryOfTitle, repairCompletionProblem, revisitDueAfterRepair } from 
 import { noticeDeadlineProblem, noticeNeedsDeadline, type NoticeKind } from '../../../domain/notice-ladder';
 import { assignableStewards, assigneeOf, messageSettles, snoozeProblem } from '../../../domain/queue-actions';
 import { maskPersonalNumbers } from '../../../domain/personal-numbers';
+import { CLAIM_SECONDS, claimHolds } from '../../../domain/claims';
 import { communityScope } from '../../../domain/roles';
 import { lintScript } from '../../../scripts-library/lint';
 import { queuePage } from '../follow-ups/queue-page';
@@ -15,7 +16,26 @@ export const followupsToday: Handler<'followups.today'> = async ({ date, ...filt
   const day = date ?? clock.today();
   // For another day than today, the time of day does not apply: judge it as if at 10:00.
   const built = queue.build(day, day === clock.today() ? clock.timeOfDay() : '10:00', storage.teamSettings.read());
-  return { ...queuePage(built, filters, communityScope(actor)), revisits: revisits.monthOf(day) };
+  const page = queuePage(built, filters, communityScope(actor));
+  // Who else is on a call with a row's household right now (this server's view of the claims).
+  const now = Date.now();
+  const rows = page.rows.map((row) => {
+    const holder = storage.claims.holderOf(row.householdId);
+    return claimHolds(holder, now) && holder.userId !== actor.id ? { ...row, claimedBy: holder.name } : row;
+  });
+  return { ...page, rows, revisits: revisits.monthOf(day) };
+};
+
+export const followupsNext: Handler<'followups.next'> = async (filters, { queue, storage, clock, actor }) => {
+  const built = queue.build(clock.today(), clock.timeOfDay(), storage.teamSettings.read());
+  const { rows } = queuePage(built, { ...filters, offset: 0, limit: built.rows.length || 1 }, communityScope(actor));
+  const callable = rows.filter((row) => row.callable);
+  const claimed = await storage.claims.claimFirst(
+    callable.map((row) => row.householdId),
+    actor,
+    CLAIM_SECONDS,
+  );
+  return { row: callable.find((row) => row.householdId === claimed) ?? null };
 };
 
 const invalid = (path: string, message: string) => new ApiError({ code: 'VALIDATION', message: `${message}。`, issues: [{ path, message }] });

@@ -1,5 +1,5 @@
 import { appStatus, storageForgetMissingFile } from './app-handlers';
-import { contactsLogMessage, followupsAct, followupsAssignees, followupsToday, followupsUndo, grievancesRepairDone, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
+import { contactsLogMessage, followupsAct, followupsAssignees, followupsNext, followupsToday, followupsUndo, grievancesRepairDone, teamSettingsGet, teamSettingsUpdate } from './follow-up-handlers';
 import { callsCheck, callsClearDraft, callsDraft, callsSave, callsSaveDraft, callsStart } from './call-handlers';
 import { householdsFacets, householdsGet, householdsList, householdsRevealPhone, householdsSearch, paymentsRecord } from './household-handlers';
 import {
@@ -66,6 +66,7 @@ export const handlers: Handlers = {
   'followups.act': followupsAct,
   'followups.undo': followupsUndo,
   'followups.assignees': followupsAssignees,
+  'followups.next': followupsNext,
   'grievances.repairDone': grievancesRepairDone,
   'contacts.logMessage': contactsLogMessage,
   'teamSettings.get': teamSettingsGet,

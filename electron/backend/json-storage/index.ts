@@ -9,6 +9,7 @@ import type { DataFile } from './data-file';
 import type { callDraftFile } from './data-files';
 import { DataStore } from './data-store';
 import { LEDGER_MANIFEST_PATH, LedgerStore } from './ledger-store';
+import { MemoryClaims } from './memory-claims';
 
 /** The folder's lock file, which a copy of the folder leaves out. */
 export { LOCK_FILE_NAME } from './dir-lock';
@@ -66,6 +67,7 @@ export async function openJsonStorage(dataDir: string, purpose: string): Promise
       mappings: store.file('mappings'),
       settings: store.file('settings'),
       drafts: new JsonCallDrafts(store.file('callDraft')),
+      claims: new MemoryClaims(),
       users: noUsers,
       problems: [...store.problems, ...ledger.problems, ...contacts.problems],
       health: async () => [...(await store.health()), await ledger.health(), await contacts.health()],

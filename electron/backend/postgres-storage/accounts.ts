@@ -73,6 +73,8 @@ export class Accounts {
   private readonly sessionSeconds: number;
   private readonly freeFailures: number;
   private readonly firstLockSeconds: number;
+  /** This server's login attempts in progress, per username (see login). */
+  private readonly loginQueues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly pool: Pool,
@@ -142,37 +144,54 @@ export class Accounts {
 
   /**
    * Checks a username and password and opens a session. Wrong name and wrong password read alike (and take alike
-   * long); a locked account is refused without checking the password.
+   * long); a locked account is refused without checking the password. Parallel guesses at one username through
+   * several servers can each be checked once before the lock is seen (one per server at a time), never more.
    */
   async login(input: { username: string; password: string }): Promise<LoginResult> {
     const parsed = loginInput.safeParse(input);
     if (!parsed.success) throw new ApiError({ code: 'UNAUTHORIZED', message: WRONG });
     const { username, password } = parsed.data;
-    // The user's row stays locked while the password is checked: parallel guesses take turns, so the lock after
-    // the free failures holds however many arrive at once.
-    const outcome = await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ id: string; password_hash: string; disabled_at: Date | null; wait_seconds: number | null }>(
-        `SELECT id, password_hash, disabled_at, ceil(extract(epoch FROM locked_until - now()))::int AS wait_seconds FROM users WHERE username = $1 FOR UPDATE`,
-        [username],
+    // One attempt per username at a time in this server, so parallel guesses take turns and the lock after the free
+    // failures holds however many arrive at once. The password is checked outside any transaction: a storm of
+    // logins must not hold database connections through hundreds of milliseconds of hashing each.
+    const previous = this.loginQueues.get(username) ?? Promise.resolve();
+    const attempt = previous.catch(() => {}).then(() => this.attempt(username, password));
+    const settled = attempt.catch(() => {});
+    this.loginQueues.set(username, settled);
+    void settled.then(() => {
+      if (this.loginQueues.get(username) === settled) this.loginQueues.delete(username);
+    });
+    return attempt;
+  }
+
+  private async attempt(username: string, password: string): Promise<LoginResult> {
+    const { rows } = await this.pool.query<{ id: string; password_hash: string; disabled_at: Date | null; wait_seconds: number | null }>(
+      `SELECT id, password_hash, disabled_at, ceil(extract(epoch FROM locked_until - now()))::int AS wait_seconds FROM users WHERE username = $1`,
+      [username],
+    );
+    const user = rows[0];
+    if (!user) {
+      await verifyPassword(password, await decoyHash());
+      throw new ApiError({ code: 'UNAUTHORIZED', message: WRONG });
+    }
+    if (user.wait_seconds !== null && user.wait_seconds > 0) throw new ApiError({ code: 'UNAUTHORIZED', message: `登录失败次数太多，账号暂时锁定，请 ${user.wait_seconds} 秒后再试。` });
+    if (!(await verifyPassword(password, user.password_hash))) {
+      // Counted in one statement: failures through other servers add up too.
+      await this.pool.query(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $2
+             THEN now() + make_interval(secs => least($4, $3 * power(2, failed_logins + 1 - $2))) ELSE locked_until END
+         WHERE id = $1`,
+        [user.id, this.freeFailures, this.firstLockSeconds, MAX_LOCK_SECONDS],
       );
-      const user = rows[0];
-      if (!user) {
-        await verifyPassword(password, await decoyHash());
-        return { refused: WRONG };
-      }
-      if (user.wait_seconds !== null && user.wait_seconds > 0) return { refused: `登录失败次数太多，账号暂时锁定，请 ${user.wait_seconds} 秒后再试。` };
-      if (!(await verifyPassword(password, user.password_hash))) {
-        await client.query(
-          `UPDATE users SET failed_logins = failed_logins + 1,
-             locked_until = CASE WHEN failed_logins + 1 >= $2
-               THEN now() + make_interval(secs => least($4, $3 * power(2, failed_logins + 1 - $2))) ELSE locked_until END
-           WHERE id = $1`,
-          [user.id, this.freeFailures, this.firstLockSeconds, MAX_LOCK_SECONDS],
-        );
-        return { refused: WRONG };
-      }
-      if (user.disabled_at) return { refused: '这个账号已停用，请联系管理员。' };
-      const token = randomBytes(32).toString('base64url');
+      throw new ApiError({ code: 'UNAUTHORIZED', message: WRONG });
+    }
+    if (user.disabled_at) throw new ApiError({ code: 'UNAUTHORIZED', message: '这个账号已停用，请联系管理员。' });
+    const token = randomBytes(32).toString('base64url');
+    return inTransaction(this.pool, async (client) => {
+      // Disabled or reset meanwhile (the row lock orders this against disable and reset-password): no session.
+      const still = await client.query('SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NULL AND password_hash = $2 FOR UPDATE', [user.id, user.password_hash]);
+      if (still.rowCount === 0) throw new ApiError({ code: 'UNAUTHORIZED', message: '账号刚被停用或改了密码，请重新登录。' });
       const opened = await client.query<{ expires_at: Date }>(
         `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING expires_at`,
         [tokenHash(token), user.id, this.sessionSeconds],
@@ -180,11 +199,8 @@ export class Accounts {
       await client.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
       const account = await this.byId(client, user.id);
       await audit(client, account, 'auth.login', 'user', user.id, undefined, undefined);
-      return { session: { token, expiresAt: opened.rows[0]!.expires_at.toISOString(), user: account } };
+      return { token, expiresAt: opened.rows[0]!.expires_at.toISOString(), user: account };
     });
-    // A refusal still commits (the failure count must stick), then answers 401.
-    if ('refused' in outcome) throw new ApiError({ code: 'UNAUTHORIZED', message: outcome.refused! });
-    return outcome.session;
   }
 
   /** The signed-in user behind a token, or null (unknown, expired, revoked, or the user disabled). */

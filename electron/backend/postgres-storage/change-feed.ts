@@ -8,7 +8,7 @@
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 
-export type FeedStore = 'ledger' | 'ledger-meta' | 'contacts' | 'documents' | 'slots' | 'users';
+export type FeedStore = 'ledger' | 'ledger-meta' | 'contacts' | 'documents' | 'slots' | 'claims' | 'users';
 
 export interface FeedEntry {
   store: FeedStore;

@@ -187,4 +187,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '003-claims',
+    sql: `
+      -- Who is on a call with which household: one row per household, taken only when free, expired, or already
+      -- the same user's (one statement, so racing claims cannot both win).
+      CREATE TABLE claims (
+        household_id text PRIMARY KEY,
+        user_id text NOT NULL,
+        user_name text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

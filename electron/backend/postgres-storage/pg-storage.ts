@@ -7,6 +7,7 @@ import type { Role, UserRecord } from '../../../domain/roles';
 import { dataFileSpecs } from '../json-storage/data-files';
 import type { Storage, UserDirectory } from '../ports';
 import { ChangeFollower } from './change-feed';
+import { PgClaims } from './pg-claims';
 import { PgContactLog } from './pg-contacts';
 import { PgCallDrafts, PgDoc } from './pg-documents';
 import { PgLedger } from './pg-ledger';
@@ -40,10 +41,11 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   const { pool } = options;
   const feed = new ChangeFollower(pool, options.databaseUrl, options.log);
   await feed.startingPoint();
-  const [ledger, contacts, drafts, teamSettings, scripts, mappings, settings] = await Promise.all([
+  const [ledger, contacts, drafts, claims, teamSettings, scripts, mappings, settings] = await Promise.all([
     PgLedger.open(pool, feed),
     PgContactLog.open(pool, feed),
     PgCallDrafts.open(pool, feed),
+    PgClaims.open(pool, feed),
     PgDoc.open(pool, feed, dataFileSpecs.teamSettings),
     PgDoc.open(pool, feed, dataFileSpecs.scripts),
     PgDoc.open(pool, feed, dataFileSpecs.mappings),
@@ -68,6 +70,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     mappings,
     settings,
     drafts,
+    claims,
     users,
     problems: [],
     health: async () => [await ledger.health(), await contacts.health()],

@@ -119,6 +119,7 @@ function ledgerMethods() {
     })),
     'followups.act': vi.fn(notHere),
     'followups.undo': vi.fn(notHere),
+    'followups.next': vi.fn(async () => ({ row: null })),
     'followups.assignees': vi.fn(async () => ({ me: { id: 'local', name: '王敏' }, assignable: [{ id: 'local', name: '王敏' }] })),
     'grievances.repairDone': vi.fn(notHere),
     'contacts.logMessage': vi.fn(notHere),

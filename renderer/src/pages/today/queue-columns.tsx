@@ -57,7 +57,12 @@ export function queueColumns({ startCall, callAnyway, revisitCall, openDialog }:
               回访通话
             </Button>
           )}
-          {row.kind === 'promise-message' ? null : row.callable ? (
+          {row.claimedBy ? (
+            // Team mode: another steward is on the phone with this household.
+            <Tag color="orange" aria-label={`正在由 ${row.claimedBy} 通话`}>
+              正在由 {row.claimedBy} 通话
+            </Tag>
+          ) : row.kind === 'promise-message' ? null : row.callable ? (
             <Button size="small" type="primary" onClick={() => startCall(row)}>
               开始通话
             </Button>
