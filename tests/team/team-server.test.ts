@@ -90,6 +90,22 @@ describe('the team server', () => {
     expect(saved.body.value.graceDays).toBe(2);
   });
 
+  it('hands a household to the team\'s accounts (转给 by user id), not a roster of names', async () => {
+    const server = await start();
+    const lead = await login(server, 'lead');
+    const deadline = Date.now() + 30_000;
+    let assignable: { id: string; name: string }[] = [];
+    // The directory follows the change feed: an account added a moment ago is there within a notification.
+    while (!assignable.some((member) => member.name === '张三')) {
+      if (Date.now() > deadline) throw new Error('the account never reached the directory');
+      assignable = (await post(server, 'followups.assignees', {}, lead)).body.value.assignable;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(assignable[0]).toMatchObject({ name: '李组长' });
+    const zhang = assignable.find((member) => member.name === '张三')!;
+    expect(zhang.id).toMatch(/^user-/);
+  });
+
   it('cuts a disabled user off at once, on every server', async () => {
     const [a, b] = [await start(), await start()];
     await db.accounts.add({ username: 'temp', name: '临时工', roles: ['steward'], password: PASSWORD }, ADMIN);

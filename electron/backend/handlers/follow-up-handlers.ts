@@ -132,8 +132,15 @@ export const contactsLogMessage: Handler<'contacts.logMessage'> = async (input, 
 
 export const teamSettingsGet: Handler<'teamSettings.get'> = async (_input, { storage }) => structuredClone(storage.teamSettings.read());
 
-/** Whom the acting steward may hand a household to (in local mode: the desk's steward and the roster). */
-const assignablePeople = (ctx: Pick<CallContext, 'storage' | 'actor'>): RosterMember[] => assignableStewards(ctx.storage.teamSettings.read().stewards, ctx.actor);
+/**
+ * Whom the acting steward may hand a household to: themselves, then the team's accounts that work the phones (team
+ * mode), or the roster in 团队设置 (local mode, which has no accounts).
+ */
+function assignablePeople(ctx: Pick<CallContext, 'storage' | 'actor'>): RosterMember[] {
+  const accounts = ctx.storage.users.list().filter((user) => user.roles.some((role) => role === 'steward' || role === 'lead'));
+  const roster = accounts.length > 0 ? accounts.map(({ id, name }) => ({ id, name })) : ctx.storage.teamSettings.read().stewards;
+  return assignableStewards(roster, ctx.actor);
+}
 
 export const followupsAssignees: Handler<'followups.assignees'> = async (_input, ctx) => {
   const [me, ...others] = assignablePeople(ctx);

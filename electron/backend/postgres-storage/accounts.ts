@@ -10,6 +10,7 @@ import { ApiError } from '../../contract';
 import { loginInput, newUserInput, type Account, type LoginResult, type NewUserInput } from '../../contract/accounts';
 import type { Actor, Role } from '../../../domain/roles';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { recordChanges } from './change-feed';
 import { inTransaction } from './pool';
 
 /** A signed-in user as a call's actor, with the communities they work. */
@@ -108,6 +109,8 @@ export class Accounts {
       for (const community of new Set(user.communities)) await client.query('INSERT INTO user_communities (user_id, community) VALUES ($1, $2)', [id, community]);
       const account = await this.byId(client, id);
       await audit(client, by, 'users.add', 'user', id, undefined, account);
+      // Every server's user directory (whom a household can be handed to) hears of it.
+      await recordChanges(client, [{ store: 'users', key: id }]);
       return account;
     });
   }
@@ -237,6 +240,7 @@ export class Accounts {
       await work(client, id);
       const after = await this.byId(client, id);
       await audit(client, by, action, 'user', id, before, after);
+      await recordChanges(client, [{ store: 'users', key: id }]);
       return after;
     });
   }
